@@ -1,0 +1,35 @@
+/** Node-side loading of a TF.js layers model from disk (tfjs without tfjs-node has no file:// handler). */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { CONTRACT } from '../../src/model/contract';
+
+export const MODEL_DIR = resolve(import.meta.dirname, '../../models/emotion');
+
+export function modelFiles(dir = MODEL_DIR): tf.io.IOHandler {
+  const jsonPath = join(dir, CONTRACT.model);
+  return {
+    async load() {
+      const json = JSON.parse(readFileSync(jsonPath, 'utf8'));
+      const specs: tf.io.WeightsManifestEntry[] = [];
+      const buffers: Buffer[] = [];
+      for (const group of json.weightsManifest) {
+        specs.push(...group.weights);
+        for (const p of group.paths) buffers.push(readFileSync(join(dirname(jsonPath), p)));
+      }
+      const all = Buffer.concat(buffers);
+      return {
+        modelTopology: json.modelTopology,
+        weightSpecs: specs,
+        weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength),
+        format: json.format,
+        userDefinedMetadata: json.userDefinedMetadata,
+      };
+    },
+  };
+}
+
+export function weightBytes(dir = MODEL_DIR): number {
+  const json = JSON.parse(readFileSync(join(dir, CONTRACT.model), 'utf8'));
+  return json.weightsManifest.flatMap((g: { paths: string[] }) => g.paths).reduce((n: number, p: string) => n + readFileSync(join(dir, p)).length, 0);
+}

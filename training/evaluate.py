@@ -1,0 +1,44 @@
+"""PyTorch evaluation of a checkpoint exactly as shipped (weights rounded like the export, test-time views from
+the contract), to cross-check `npm run eval`:  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [--split val]"""
+import argparse
+import json
+import os
+
+import numpy as np
+import torch
+
+from export_tfjs import ROOT, load_rounded, torch_moods
+from fer_data import load_split, to_moods, train_val_split
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("checkpoint")
+    ap.add_argument("--split", choices=["val", "test"], default="test")
+    ap.add_argument("--dtype", choices=["float16", "float32"], default="float16")
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
+    model, cfg, _ = load_rounded(args.checkpoint, args.dtype)
+    if args.split == "test":
+        images, labels = to_moods(*load_split("test"))
+    else:
+        images7, labels7 = load_split("train")
+        _, va = train_val_split(labels7)
+        images, labels = to_moods(images7[va], labels7[va])
+    x = images / 255.0
+    probs = np.zeros((len(x), 4))
+    for view in contract["testTimeAugmentation"]:
+        v = x[:, :, ::-1].copy() if view == "hflip" else x
+        probs += np.concatenate([torch_moods(model, v[i:i + 512], cfg["classes"]) for i in range(0, len(v), 512)])
+    pred = probs.argmax(1)
+    f1 = []
+    for c in range(4):
+        tp = np.sum((pred == c) & (labels == c))
+        p, r = tp / max(1, np.sum(pred == c)), tp / max(1, np.sum(labels == c))
+        f1.append(2 * p * r / (p + r) if p + r else 0)
+    print(f"{args.split}: {len(labels)} images, accuracy {np.mean(pred == labels):.4f}, macro F1 {np.mean(f1):.4f}")
+
+
+if __name__ == "__main__":
+    main()

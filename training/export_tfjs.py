@@ -1,0 +1,164 @@
+"""Writes a trained checkpoint as a TF.js layers model (model.json + weights.bin) and the parity fixture.
+
+  /usr/bin/python3 training/export_tfjs.py runs/moodnet/best.pt [--out models/emotion]
+
+Layouts: conv [out,in,kh,kw] -> [kh,kw,in,out]; dense [out,in] -> [in,out], with the first dense after a
+Flatten reordered from C,H,W to H,W,C; BatchNorm as gamma, beta, moving_mean, moving_variance.
+A 7-class model is cut to the four mood rows of its last layer, so the shipped model outputs the moods only.
+"""
+import argparse
+import json
+import os
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+from fer_data import MOOD_IDS7, MOODS
+from models import BN_EPS, MODELS
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def rounded(t, dtype):
+    """The weights as the extension will read them back (float16 storage is lossy)."""
+    return t.detach().numpy().astype(dtype).astype(np.float32)
+
+
+def keras_layers(model, dtype):
+    """Yields (keras layer dict, [(weight name, array)]) for each PyTorch module, in order."""
+    mods = list(model)
+    spatial = 48
+    channels = 1
+    flatten_shape = None
+    count = {}
+
+    def name(kind):
+        count[kind] = count.get(kind, 0) + 1
+        return f"{kind}_{count[kind]}"
+
+    i = 0
+    while i < len(mods):
+        m = mods[i]
+        if isinstance(m, nn.Conv2d):
+            n = name("conv2d")
+            cfg = dict(name=n, filters=m.out_channels, kernel_size=list(m.kernel_size), strides=[1, 1],
+                       padding="same" if m.padding[0] == m.kernel_size[0] // 2 else "valid", data_format="channels_last",
+                       dilation_rate=[1, 1], activation="linear", use_bias=m.bias is not None)
+            if i == 0:
+                cfg["batch_input_shape"] = [None, 48, 48, 1]
+            w = [(f"{n}/kernel", rounded(m.weight, dtype).transpose(2, 3, 1, 0))]
+            if m.bias is not None:
+                w.append((f"{n}/bias", rounded(m.bias, dtype)))
+            if cfg["padding"] == "valid":
+                spatial -= m.kernel_size[0] - 1
+            channels = m.out_channels
+            yield {"class_name": "Conv2D", "config": cfg}, w
+        elif isinstance(m, nn.BatchNorm2d):
+            assert m.eps == BN_EPS
+            n = name("batch_normalization")
+            yield ({"class_name": "BatchNormalization", "config": dict(name=n, axis=-1, momentum=0.99, epsilon=m.eps, center=True, scale=True)},
+                   [(f"{n}/gamma", rounded(m.weight, dtype)), (f"{n}/beta", rounded(m.bias, dtype)),
+                    (f"{n}/moving_mean", rounded(m.running_mean, dtype)), (f"{n}/moving_variance", rounded(m.running_var, dtype))])
+        elif isinstance(m, nn.ReLU):
+            yield {"class_name": "Activation", "config": dict(name=name("activation"), activation="relu")}, []
+        elif isinstance(m, nn.MaxPool2d):
+            spatial //= 2
+            yield {"class_name": "MaxPooling2D", "config": dict(name=name("max_pooling2d"), pool_size=[2, 2], strides=[2, 2],
+                                                               padding="valid", data_format="channels_last")}, []
+        elif isinstance(m, nn.AdaptiveAvgPool2d):
+            assert isinstance(mods[i + 1], nn.Flatten)
+            i += 1  # PyTorch's Flatten after the pool is part of Keras's global pooling
+            spatial = 1
+            yield {"class_name": "GlobalAveragePooling2D", "config": dict(name=name("global_average_pooling2d"), data_format="channels_last")}, []
+        elif isinstance(m, nn.Flatten):
+            flatten_shape = (channels, spatial, spatial)
+            yield {"class_name": "Flatten", "config": dict(name=name("flatten"), data_format="channels_last")}, []
+        elif isinstance(m, nn.Dropout):
+            yield {"class_name": "Dropout", "config": dict(name=name("dropout"), rate=m.p)}, []
+        elif isinstance(m, nn.Linear):
+            n = name("dense")
+            w, b = m.weight.detach(), m.bias.detach()
+            last = i == len(mods) - 1
+            if last and w.shape[0] == 7:
+                w, b = w[MOOD_IDS7], b[MOOD_IDS7]
+            if flatten_shape is not None:
+                c, h, wd = flatten_shape
+                w = w.reshape(-1, c, h, wd).permute(0, 2, 3, 1).reshape(w.shape[0], -1)
+                flatten_shape = None
+            yield ({"class_name": "Dense", "config": dict(name=n, units=w.shape[0], activation="softmax" if last else "linear", use_bias=True)},
+                   [(f"{n}/kernel", rounded(w.t().contiguous(), dtype)), (f"{n}/bias", rounded(b, dtype))])
+        else:
+            raise TypeError(f"no Keras equivalent for {m}")
+        i += 1
+
+
+def torch_moods(model, x, classes):
+    """Probabilities of the four moods from images [N,48,48] in [0,1], as the exported model computes them."""
+    with torch.no_grad():
+        logits = model(torch.from_numpy(x).float().unsqueeze(1))
+    if classes == 7:
+        logits = logits[:, MOOD_IDS7]
+    return torch.softmax(logits, 1).numpy()
+
+
+def load_rounded(path, dtype):
+    ck = torch.load(path)
+    cfg = ck["config"]
+    model = MODELS[cfg["model"]](cfg["classes"])
+    model.load_state_dict(ck["model"])
+    with torch.no_grad():
+        for t in list(model.parameters()) + [b for n, b in model.named_buffers() if "running" in n]:
+            t.copy_(torch.from_numpy(rounded(t, dtype)))
+    return model.eval(), cfg, ck
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("checkpoint")
+    ap.add_argument("--out", default=os.path.join(ROOT, "models", "emotion"))
+    ap.add_argument("--dtype", choices=["float16", "float32"], default="float16")
+    ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
+    args = ap.parse_args()
+    model, cfg, ck = load_rounded(args.checkpoint, args.dtype)
+
+    layers, weights = [], []
+    for layer, ws in keras_layers(model, args.dtype):
+        layers.append(layer)
+        weights.extend(ws)
+    blob = b"".join(np.ascontiguousarray(a).astype(args.dtype).tobytes() for _, a in weights)
+    manifest = [{"name": n, "shape": list(a.shape), "dtype": "float32"} for n, a in weights]
+    if args.dtype == "float16":
+        for m in manifest:
+            m["quantization"] = {"dtype": "float16", "original_dtype": "float32"}
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "weights.bin"), "wb") as f:
+        f.write(blob)
+    model_json = {
+        "format": "layers-model", "generatedBy": "mood-dj training/export_tfjs.py", "convertedBy": None,
+        "modelTopology": {"class_name": "Sequential", "config": {"name": cfg["model"], "layers": layers},
+                          "keras_version": "tfjs-layers 4.22.0", "backend": "tensor_flow.js"},
+        "weightsManifest": [{"paths": ["weights.bin"], "weights": manifest}],
+        "userDefinedMetadata": {"recipe": cfg, "epoch": ck.get("epoch"), "val_acc": ck.get("val_acc"),
+                                "val_macro_f1": ck.get("val_macro_f1")},
+    }
+    with open(os.path.join(args.out, "model.json"), "w") as f:
+        json.dump(model_json, f)
+
+    # Fixed synthetic inputs (no dataset pixels in the repo): smooth blobs and noise, as bytes.
+    rng = np.random.default_rng(7)
+    yy, xx = np.mgrid[0:48, 0:48] / 47.0
+    inputs = [np.full((48, 48), 128), (xx * 255), (yy * 255)]
+    for _ in range(5):
+        cx, cy, s = rng.uniform(0.2, 0.8, 3)
+        inputs.append(255 * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (0.1 * s)) * rng.uniform(0.5, 1) + rng.uniform(0, 60, (48, 48)))
+    inputs = np.clip(np.round(np.stack(inputs)), 0, 255).astype(np.uint8)
+    probs = torch_moods(model, inputs / 255.0, cfg["classes"])
+    os.makedirs(os.path.dirname(args.fixture), exist_ok=True)
+    with open(args.fixture, "w") as f:
+        json.dump({"classes": MOODS, "inputs": inputs.reshape(len(inputs), -1).tolist(), "probabilities": probs.tolist()}, f)
+    print(f"wrote {args.out}: {len(blob)} weight bytes, {len(layers)} layers; fixture {args.fixture}")
+
+
+if __name__ == "__main__":
+    main()

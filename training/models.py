@@ -1,0 +1,47 @@
+"""The two CNNs. Both are plain nn.Sequential stacks of layers that export_tfjs.py maps one to one onto Keras layers."""
+import torch.nn as nn
+
+# Keras/TF.js BatchNormalization default; PyTorch's own is 1e-5, so it is set here for both sides to agree.
+BN_EPS = 1e-3
+
+
+def conv_bn_relu(cin, cout):
+    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS), nn.ReLU()]
+
+
+def mood_net(num_classes=7):
+    """Shipped model: a small VGG-style net with batch norm and global average pooling.
+
+    About 0.58 M parameters and 96 M multiply-adds per 48x48 face, so float16 weights fit in 1.2 MB.
+    """
+    return nn.Sequential(
+        *conv_bn_relu(1, 32), *conv_bn_relu(32, 32), nn.MaxPool2d(2),
+        *conv_bn_relu(32, 64), *conv_bn_relu(64, 64), nn.MaxPool2d(2),
+        *conv_bn_relu(64, 128), *conv_bn_relu(128, 128), nn.MaxPool2d(2),
+        *conv_bn_relu(128, 256),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3),
+        nn.Linear(256, num_classes),
+    )
+
+
+def paper_net(num_classes=4):
+    """Baseline in the paper's style: four 3x3 convolutions (32, 64, 128, 128), max pooling, dropout, Dense 256.
+
+    The paper's Table 5 layer list was not available here; this reconstruction has 1,421,188 parameters
+    (the paper: 1,371,300) and 108 M multiply-adds, most of its parameters in the first Dense layer like the paper's.
+    """
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(),
+        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Dropout(0.25),
+        nn.Conv2d(64, 128, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Dropout(0.25),
+        nn.Conv2d(128, 128, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Dropout(0.25),
+        nn.Flatten(), nn.Linear(6 * 6 * 128, 256), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(256, num_classes),
+    )
+
+
+MODELS = {"moodnet": mood_net, "paper": paper_net}
+
+
+def count_params(model):
+    return sum(p.numel() for p in model.parameters()) + sum(b.numel() for n, b in model.named_buffers() if "running" in n)
