@@ -1,8 +1,9 @@
 /** The model contract (models/emotion/contract.json): the one description of input, classes and face crop
  * that the extension and the evaluation both follow. */
 import contractJson from '../../models/emotion/contract.json';
+import { Mood } from '../shared/messages';
 
-export type Mood = 'angry' | 'happy' | 'neutral' | 'sad';
+export type { Mood };
 
 export interface ModelContract {
   model: string;
@@ -10,8 +11,9 @@ export interface ModelContract {
   pixelScale: 'gray / 255';
   classes: Mood[];
   testTimeAugmentation: Array<'identity' | 'hflip'>;
+  /** margin: fraction of the detector box added on each side before squaring */
   crop: { margin: number; square: boolean; grayscale: { r: number; g: number; b: number } };
 }
 
-export const CONTRACT = contractJson as ModelContract;
+export const CONTRACT: ModelContract = { ...contractJson, classes: contractJson.classes.map((c) => Mood.parse(c)) } as ModelContract;
 export const MOODS: readonly Mood[] = CONTRACT.classes;

@@ -1,0 +1,18 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+export const PERMISSIONS = ['offscreen', 'storage', 'alarms'];
+
+export default defineManifest({
+  manifest_version: 3,
+  name: 'mood-dj',
+  description: pkg.description,
+  version: pkg.version,
+  action: { default_popup: 'src/popup/index.html', default_title: 'mood-dj: check my mood' },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  background: { service_worker: 'src/background/service-worker.ts', type: 'module' },
+  permissions: PERMISSIONS,
+  // wasm (TF.js, MediaPipe) needs 'wasm-unsafe-eval'; nothing may run from elsewhere.
+  content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+  icons: { 16: 'icons/icon16.png', 48: 'icons/icon48.png', 128: 'icons/icon128.png' },
+});

@@ -1,0 +1,115 @@
+/** Starts Debian's Chromium with the built extension and, optionally, a photo as the fake webcam. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A still photo as a one-frame y4m clip that Chromium's fake camera repeats (yuv420p, 640x480). */
+export function photoToY4m(photo: string, dir: string): string {
+  const out = join(dir, 'camera.y4m');
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', photo, '-vf', 'scale=480:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:black,format=yuv420p', '-frames:v', '1', out]);
+  return out;
+}
+
+export interface LaunchOptions {
+  /** photo for the fake webcam; none means the machine has no camera */
+  photo?: string;
+  /** grant the camera to the extension, as a user does once on the options page */
+  grantCamera?: boolean;
+  args?: string[];
+}
+
+export interface PopupCheck {
+  page: Page;
+  /** the mood shown, or undefined when the popup shows an error */
+  mood?: string;
+  errorCode?: string;
+  /** popup opened to mood (or error) shown */
+  ms: number;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  url(path: string): string;
+  /** opens the popup's page in a tab of popup size */
+  openPopup(): Promise<Page>;
+  /** opens the popup and waits for the check it starts to show a mood or an error */
+  popupCheck(): Promise<PopupCheck>;
+  /** writes settings as the options page would */
+  setSettings(patch: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
+  const dir = mkdtempSync(join(tmpdir(), 'mood-dj-'));
+  const camera = opts.photo ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${photoToY4m(opts.photo, dir)}`] : [];
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      ...camera,
+      ...(opts.grantCamera ? ['--use-fake-ui-for-media-stream'] : []),
+      ...(opts.args ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  const url = (path: string) => `chrome-extension://${id}/${path}`;
+  if (opts.grantCamera) {
+    // As a user does: "Allow the camera" on the options page; the fake UI answers Chrome's prompt with Allow.
+    const page = await context.newPage();
+    await page.goto(url('src/options/index.html'));
+    const granted = page.locator('[data-testid=camera-status][data-status=granted]');
+    await granted.or(page.getByTestId('grant-camera')).first().waitFor();
+    if (!(await granted.count())) await page.getByTestId('grant-camera').click();
+    await granted.waitFor();
+    await page.close();
+  }
+  return {
+    context,
+    worker,
+    id,
+    url,
+    async openPopup() {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 352, height: 420 });
+      await page.goto(url('src/popup/index.html'));
+      return page;
+    },
+    async popupCheck() {
+      const t0 = performance.now();
+      const page = await this.openPopup();
+      const shown = page.locator('[data-testid=mood-result], [data-testid=check-error]');
+      await shown.first().waitFor({ timeout: 120_000 });
+      const ms = performance.now() - t0;
+      return { page, ms, mood: (await shown.getAttribute('data-mood')) ?? undefined, errorCode: (await shown.getAttribute('data-code')) ?? undefined };
+    },
+    async setSettings(patch) {
+      await worker.evaluate(async (p) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
+      }, patch);
+    },
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

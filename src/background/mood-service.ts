@@ -1,0 +1,39 @@
+/** Runs mood checks through the offscreen document; callers that arrive during a check share its answer. */
+import { CheckOutcome, type ToOffscreen } from '../shared/messages';
+import { MOOD_LOOK } from '../shared/moods';
+import { loadSettings } from '../shared/settings';
+import { recordError, recordResult } from './mood-store';
+import { ensureOffscreenDocument } from './offscreen-document';
+
+const CHECK_TIMEOUT_MS = 60_000;
+let inFlight: Promise<CheckOutcome> | undefined;
+
+async function ask(): Promise<CheckOutcome> {
+  const settings = await loadSettings();
+  await ensureOffscreenDocument();
+  const msg: ToOffscreen = { target: 'offscreen', type: 'run-check', frames: settings.framesPerCheck, backend: settings.backend };
+  const timeout = new Promise<CheckOutcome>((resolve) =>
+    setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'The mood check took longer than a minute. Try again.' } }), CHECK_TIMEOUT_MS),
+  );
+  const answer = chrome.runtime.sendMessage(msg).then((raw) => {
+    const parsed = CheckOutcome.safeParse(raw);
+    return parsed.success ? parsed.data : ({ ok: false, error: { code: 'internal', message: 'The camera page gave no valid answer.' } } as CheckOutcome);
+  });
+  const outcome = await Promise.race([answer, timeout]);
+  if (outcome.ok) {
+    await recordResult(outcome.result);
+    const look = MOOD_LOOK[outcome.result.mood];
+    await chrome.action.setBadgeText({ text: look.emoji });
+    await chrome.action.setBadgeBackgroundColor({ color: look.colour });
+  } else {
+    await recordError(outcome.error);
+  }
+  return outcome;
+}
+
+export function checkMood(): Promise<CheckOutcome> {
+  inFlight ??= ask()
+    .catch((e): CheckOutcome => ({ ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } }))
+    .finally(() => (inFlight = undefined));
+  return inFlight;
+}

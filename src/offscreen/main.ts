@@ -1,0 +1,27 @@
+/** Offscreen document: holds the camera and the models; answers the service worker's messages only. */
+import * as tf from '@tensorflow/tfjs';
+import { ToOffscreen, type CheckOutcome, type Diagnostics } from '../shared/messages';
+import { liveTracks } from './camera';
+import { currentBackend, DOCUMENT_ID, moodCheck } from './mood-check';
+
+// Checks run one at a time: the camera and the models are shared.
+let queue: Promise<unknown> = Promise.resolve();
+
+chrome.runtime.onMessage.addListener((raw, sender, reply) => {
+  if (sender.id !== chrome.runtime.id || (raw as { target?: unknown })?.target !== 'offscreen') return false;
+  const parsed = ToOffscreen.safeParse(raw);
+  if (!parsed.success) {
+    console.warn('offscreen: rejected malformed message', raw);
+    reply({ ok: false, error: { code: 'internal', message: 'malformed message' } } satisfies CheckOutcome);
+    return false;
+  }
+  const msg = parsed.data;
+  if (msg.type === 'diagnostics') {
+    reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, backend: currentBackend() ?? null } satisfies Diagnostics);
+    return false;
+  }
+  const run = queue.then(() => moodCheck(msg.frames, msg.backend));
+  queue = run.catch(() => undefined);
+  run.then(reply, (e) => reply({ ok: false, error: { code: 'internal', message: String(e) } } satisfies CheckOutcome));
+  return true;
+});

@@ -1,0 +1,101 @@
+/** One mood check: camera on, a few frames, largest face per frame, CNN, probabilities averaged, camera off. */
+import { CONTRACT, MOODS } from '../model/contract';
+import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
+import { cropFace, largest } from '../model/face-crop';
+import type { Backend, CheckOutcome, Mood } from '../shared/messages';
+import { chooseBackend } from './backend';
+import { CameraError, withCamera } from './camera';
+import { loadFaceFinder, type FaceFinder } from './face-detector';
+
+const FRAME_GAP_MS = 200;
+export const DOCUMENT_ID = crypto.randomUUID();
+
+interface Pipeline {
+  model: EmotionModel;
+  finder: FaceFinder;
+}
+
+let pipeline: Promise<Pipeline> | undefined;
+let backend: Backend | undefined;
+
+async function ensurePipeline(wanted: Backend | 'auto'): Promise<{ p: Pipeline; cold: boolean }> {
+  const cold = !pipeline;
+  if (!pipeline) {
+    pipeline = (async () => {
+      backend = await chooseBackend(wanted);
+      const [model, finder] = await Promise.all([loadEmotionModel(chrome.runtime.getURL(`models/emotion/${CONTRACT.model}`)), loadFaceFinder()]);
+      return { model, finder };
+    })();
+    pipeline.catch(() => (pipeline = undefined)); // a failed start is retried by the next check
+  } else if (wanted !== 'auto' && wanted !== backend) {
+    backend = await chooseBackend(wanted); // models stay loaded: TF.js moves weights to the new backend lazily
+  }
+  return { p: await pipeline, cold };
+}
+
+export function currentBackend(): Backend | undefined {
+  return backend;
+}
+
+export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promise<CheckOutcome> {
+  const t0 = performance.now();
+  let ready: { p: Pipeline; cold: boolean };
+  try {
+    ready = await ensurePipeline(wanted);
+  } catch (e) {
+    return { ok: false, error: { code: 'model-failed', message: `The mood model could not start: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  const { model, finder } = ready.p;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  let cameraMs = 0;
+  let detectMs = 0;
+  let classifyMs = 0;
+  let maxFaces = 0;
+  const sums = new Array<number>(MOODS.length).fill(0);
+  let used = 0;
+  try {
+    await withCamera(async (video) => {
+      cameraMs = performance.now() - t0;
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      for (let k = 0; k < frames; k++) {
+        const frameStart = performance.now();
+        ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+        const faces = finder.detect(canvas);
+        const t1 = performance.now();
+        detectMs += t1 - frameStart;
+        maxFaces = Math.max(maxFaces, faces.length);
+        const face = largest(faces);
+        if (face) {
+          const crop = cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT);
+          const [probs] = await model.predict([crop]);
+          classifyMs += performance.now() - t1;
+          probs.forEach((p, i) => (sums[i] += p));
+          used++;
+        }
+        if (k < frames - 1) await new Promise((r) => setTimeout(r, Math.max(0, FRAME_GAP_MS - (performance.now() - frameStart))));
+      }
+    });
+  } catch (e) {
+    if (e instanceof CameraError) return { ok: false, error: e.detail };
+    return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+  }
+  if (used === 0) return { ok: false, error: { code: 'no-face', message: 'No face was found. Face the camera in good light and try again.' } };
+  const probabilities = Object.fromEntries(MOODS.map((m, i) => [m, sums[i] / used])) as Record<Mood, number>;
+  const mood = MOODS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
+  return {
+    ok: true,
+    result: {
+      mood,
+      probabilities,
+      faces: maxFaces,
+      framesUsed: used,
+      backend: backend!,
+      requestedBackend: wanted,
+      timings: { totalMs: performance.now() - t0, cameraMs, detectMsPerFrame: detectMs / frames, classifyMsPerFrame: classifyMs / used, coldStart: ready.cold },
+      documentId: DOCUMENT_ID,
+      at: Date.now(),
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** Every message between the extension's contexts, defined once and validated where it is received. */
+import { z } from 'zod';
+
+export const MOOD_NAMES = ['angry', 'happy', 'neutral', 'sad'] as const;
+export const Mood = z.enum(MOOD_NAMES);
+export type Mood = z.infer<typeof Mood>;
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export const Backend = z.enum(BACKENDS);
+export type Backend = z.infer<typeof Backend>;
+
+export const CheckErrorCode = z.enum([
+  'no-face', // frames came, but no face in any of them
+  'camera-denied', // permission not granted to the extension
+  'camera-busy', // another program holds the camera (NotReadableError)
+  'camera-absent', // no camera at all (NotFoundError)
+  'model-failed', // no TF.js backend or model could start
+  'timeout',
+  'internal',
+]);
+export type CheckErrorCode = z.infer<typeof CheckErrorCode>;
+
+export const CheckError = z.object({ code: CheckErrorCode, message: z.string() });
+export type CheckError = z.infer<typeof CheckError>;
+
+export const MoodResult = z.object({
+  mood: Mood,
+  probabilities: z.record(Mood, z.number()),
+  /** largest number of faces seen in one frame; the largest face was used */
+  faces: z.number().int(),
+  framesUsed: z.number().int(),
+  backend: Backend,
+  /** the backend the settings asked for; differs from `backend` when that one is unavailable here */
+  requestedBackend: z.enum(['auto', ...BACKENDS]),
+  timings: z.object({
+    totalMs: z.number(),
+    cameraMs: z.number(),
+    detectMsPerFrame: z.number(),
+    classifyMsPerFrame: z.number(),
+    /** true when this check also loaded the models (first check of an offscreen document) */
+    coldStart: z.boolean(),
+  }),
+  /** identifies the offscreen document that answered, so reuse can be seen */
+  documentId: z.string(),
+  at: z.number(),
+});
+export type MoodResult = z.infer<typeof MoodResult>;
+
+export const CheckOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: MoodResult }),
+  z.object({ ok: z.literal(false), error: CheckError }),
+]);
+export type CheckOutcome = z.infer<typeof CheckOutcome>;
+
+/** Sent to the service worker by the popup, options page and tests. */
+export const ToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('check-mood') }),
+  z.object({ type: z.literal('get-state') }),
+]);
+export type ToBackground = z.infer<typeof ToBackground>;
+
+/** Sent by the service worker to the offscreen document. */
+export const ToOffscreen = z.discriminatedUnion('type', [
+  z.object({ target: z.literal('offscreen'), type: z.literal('run-check'), frames: z.number().int().min(1).max(30), backend: z.enum(['auto', ...BACKENDS]) }),
+  z.object({ target: z.literal('offscreen'), type: z.literal('diagnostics') }),
+]);
+export type ToOffscreen = z.infer<typeof ToOffscreen>;
+
+export const Diagnostics = z.object({ documentId: z.string(), liveTracks: z.number().int(), numTensors: z.number().int(), backend: z.string().nullable() });
+export type Diagnostics = z.infer<typeof Diagnostics>;

@@ -1,0 +1,108 @@
+/** The built extension in Debian's Chromium, a committed photo as the webcam, the real models. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
+import { Diagnostics, MoodResult } from '../../src/shared/messages';
+
+const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
+
+async function lastResult(s: ExtensionSession) {
+  return MoodResult.parse((await s.worker.evaluate(() => chrome.storage.local.get('lastResult'))).lastResult);
+}
+
+async function diagnostics(s: ExtensionSession) {
+  return Diagnostics.parse(await s.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'diagnostics' })));
+}
+
+describe('a happy face', () => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launchExtension({ photo: photo('happy.jpg'), grantCamera: true });
+    await s.setSettings({ backend: 'wasm' });
+  });
+  afterAll(() => s.close());
+
+  it('shows happy in the popup, with the four confidences and the backend', async () => {
+    const check = await s.popupCheck();
+    expect(check.errorCode).toBeUndefined();
+    expect(check.mood).toBe('happy');
+    const probs = await Promise.all(['angry', 'happy', 'neutral', 'sad'].map(async (m) => parseInt(await check.page.getByTestId(`prob-${m}`).innerText(), 10)));
+    expect(Math.max(...probs)).toBe(probs[1]);
+    expect(await check.page.getByTestId('mood-meta').innerText()).toContain('wasm');
+    await check.page.close();
+  });
+
+  it('reuses the offscreen document and stops the camera after each check', async () => {
+    const first = await lastResult(s);
+    expect((await diagnostics(s)).liveTracks).toBe(0);
+    const check = await s.popupCheck();
+    expect(check.mood).toBe('happy');
+    const second = await lastResult(s);
+    expect(second.documentId).toBe(first.documentId);
+    expect(second.timings.coldStart).toBe(false);
+    const contexts = await s.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] }));
+    expect(contexts).toHaveLength(1);
+    expect((await diagnostics(s)).liveTracks).toBe(0);
+    await check.page.close();
+  });
+
+  it('falls back when WebGPU is unavailable and says which backend ran', async () => {
+    await s.setSettings({ backend: 'webgpu' }); // no --enable-unsafe-webgpu: no adapter here
+    const check = await s.popupCheck();
+    expect(check.mood).toBe('happy');
+    const result = await lastResult(s);
+    expect(result.requestedBackend).toBe('webgpu');
+    expect(result.backend).not.toBe('webgpu');
+    expect(await check.page.getByTestId('backend-fallback').innerText()).toContain(`${result.backend} was used`);
+    await check.page.close();
+  });
+});
+
+it('a sad face shows sad', async () => {
+  const s = await launchExtension({ photo: photo('sad.jpg'), grantCamera: true });
+  try {
+    await s.setSettings({ backend: 'wasm' });
+    const check = await s.popupCheck();
+    expect(check.mood).toBe('sad');
+  } finally {
+    await s.close();
+  }
+});
+
+it('a photo without a face gives the "no face" message', async () => {
+  const s = await launchExtension({ photo: photo('no-face.jpg'), grantCamera: true });
+  try {
+    await s.setSettings({ backend: 'wasm' });
+    const check = await s.popupCheck();
+    expect(check.errorCode).toBe('no-face');
+    expect(await check.page.getByTestId('check-error').innerText()).toMatch(/No face was found/);
+  } finally {
+    await s.close();
+  }
+});
+
+it('without the camera permission the popup says so and offers to grant it', async () => {
+  const s = await launchExtension({ photo: photo('happy.jpg'), grantCamera: false });
+  try {
+    const check = await s.popupCheck();
+    expect(check.errorCode).toBe('camera-denied');
+    const options = s.context.waitForEvent('page');
+    await check.page.getByRole('button', { name: 'Allow the camera' }).click();
+    const page = await options;
+    await page.waitForLoadState();
+    expect(page.url()).toBe(s.url('src/options/index.html'));
+    await page.getByTestId('grant-camera').waitFor();
+  } finally {
+    await s.close();
+  }
+});
+
+it('with no camera at all the popup says none was found', async () => {
+  const s = await launchExtension({ grantCamera: false });
+  try {
+    const check = await s.popupCheck();
+    expect(['camera-absent', 'camera-denied']).toContain(check.errorCode);
+  } finally {
+    await s.close();
+  }
+});

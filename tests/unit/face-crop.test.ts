@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cropFace, cropRegion, largest } from '../../src/model/face-crop';
+import { CONTRACT } from '../../src/model/contract';
+
+function frame(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]) {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) data.set([...pixel(x, y), 255], 4 * (y * width + x));
+  return { data, width, height };
+}
+
+describe('face crop', () => {
+  it('grows the box by the margin and squares it around the centre', () => {
+    const r = cropRegion({ x: 100, y: 50, width: 80, height: 100 }, { ...CONTRACT.crop, margin: 0.1 });
+    expect(r.width).toBeCloseTo(120);
+    expect(r.height).toBeCloseTo(120);
+    expect(r.x + r.width / 2).toBeCloseTo(140);
+    expect(r.y + r.height / 2).toBeCloseTo(100);
+  });
+
+  it('converts to gray with the contract formula', () => {
+    const f = frame(96, 96, () => [200, 100, 50]);
+    const face = cropFace(f, { x: 10, y: 10, width: 60, height: 60 }, CONTRACT);
+    const { r, g, b } = CONTRACT.crop.grayscale;
+    expect(face.length).toBe(48 * 48);
+    expect(face.every((v) => v === Math.round(200 * r + 100 * g + 50 * b))).toBe(true);
+  });
+
+  it('keeps orientation: the bright left half of the box stays on the left', () => {
+    const f = frame(200, 200, (x) => (x < 100 ? [255, 255, 255] : [0, 0, 0]));
+    const face = cropFace(f, { x: 60, y: 60, width: 80, height: 80 }, { ...CONTRACT, crop: { ...CONTRACT.crop, margin: 0 } });
+    expect(face[24 * 48 + 5]).toBe(255);
+    expect(face[24 * 48 + 42]).toBe(0);
+  });
+
+  it('repeats the frame edge where the grown box leaves the frame', () => {
+    const f = frame(50, 50, () => [10, 10, 10]);
+    const face = cropFace(f, { x: -20, y: -20, width: 60, height: 60 }, CONTRACT);
+    expect(face.every((v) => v === 10)).toBe(true);
+  });
+
+  it('picks the largest face', () => {
+    const faces = [{ box: { x: 0, y: 0, width: 10, height: 10 } }, { box: { x: 0, y: 0, width: 30, height: 20 } }, { box: { x: 0, y: 0, width: 15, height: 15 } }];
+    expect(largest(faces)).toBe(faces[1]);
+    expect(largest([])).toBeUndefined();
+  });
+});

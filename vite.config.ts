@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig, type Plugin } from 'vite';
+import manifest from './manifest.config.ts';
+import { addMetadata, buildMetadata, SOURCE as FACE_MODEL_SOURCE } from './scripts/build-face-model.ts';
+
+// Some packages do not export package.json; node_modules sits beside this file.
+const pkgDir = (name: string) => resolve(import.meta.dirname, 'node_modules', name);
+
+/** Everything the extension loads at run time ships inside it: wasm binaries, the emotion model and the
+ * face detector (made loadable by scripts/build-face-model.ts). */
+function shipModelsAndWasm(): Plugin {
+  const files: Array<[string, () => Buffer | Uint8Array]> = [];
+  const dir = (from: string, to: string, keep: (f: string) => boolean = () => true) =>
+    readdirSync(from).filter(keep).forEach((f) => files.push([`${to}/${f}`, () => readFileSync(join(from, f))]));
+  // Threads stay off in extension pages (not cross-origin isolated), so the threaded build is left out.
+  dir(join(pkgDir('@tensorflow/tfjs-backend-wasm'), 'dist'), 'wasm/tfjs', (f) => f.endsWith('.wasm') && !f.includes('threaded'));
+  dir(join(pkgDir('@mediapipe/tasks-vision'), 'wasm'), 'wasm/mediapipe', (f) => !f.includes('_module_')); // the classic-script loader is used
+  dir(resolve(import.meta.dirname, 'models/emotion'), 'models/emotion');
+  files.push(['models/face/blaze_face_short_range.tflite', () => addMetadata(readFileSync(FACE_MODEL_SOURCE), buildMetadata())]);
+  return {
+    name: 'mood-dj:ship-models-and-wasm',
+    apply: 'build',
+    generateBundle() {
+      for (const [fileName, read] of files) this.emitFile({ type: 'asset', fileName, source: read() });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [crx({ manifest }), shipModelsAndWasm()],
+  build: {
+    target: 'chrome120',
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
+  },
+});
