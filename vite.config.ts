@@ -17,7 +17,8 @@ function shipModelsAndWasm(): Plugin {
   // Threads stay off in extension pages (not cross-origin isolated), so the threaded build is left out.
   dir(join(pkgDir('@tensorflow/tfjs-backend-wasm'), 'dist'), 'wasm/tfjs', (f) => f.endsWith('.wasm') && !f.includes('threaded'));
   dir(join(pkgDir('@mediapipe/tasks-vision'), 'wasm'), 'wasm/mediapipe', (f) => !f.includes('_module_')); // the classic-script loader is used
-  dir(resolve(import.meta.dirname, 'models/emotion'), 'models/emotion');
+  dir(resolve(import.meta.dirname, 'models/emotion'), 'models/emotion', (f) => f === 'model.json' || f.endsWith('.bin'));
+  files.push(['data/catalogue.json', () => readFileSync(resolve(import.meta.dirname, 'data/catalogue.json'))]);
   files.push(['models/face/blaze_face_short_range.tflite', () => addMetadata(readFileSync(FACE_MODEL_SOURCE), buildMetadata())]);
   return {
     name: 'mood-dj:ship-models-and-wasm',

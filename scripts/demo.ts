@@ -8,12 +8,15 @@ import { launchExtension, ROOT } from './lib/browser';
 
 const photo = resolve(process.argv[2] ?? join(ROOT, 'tests/fixtures/faces/happy.jpg'));
 const screenshot = resolve(process.env.SCREENSHOT ?? 'demo-popup.png');
+// BACKEND=wasm (or webgl, webgpu, cpu) forces a TF.js backend as the options page does; default: automatic.
+const backend = process.env.BACKEND;
 
 async function main() {
   if (!existsSync(photo)) throw new Error(`no such photo: ${photo}`);
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const session = await launchExtension({ photo, grantCamera: true });
   try {
+    if (backend) await session.setSettings({ backend });
     for (const run of ['cold', 'warm']) {
       const { page: popup, ms: clickToMood, errorCode } = await session.popupCheck();
       if (errorCode) throw new Error(`the popup shows an error: ${await popup.getByTestId('check-error').innerText()}`);

@@ -42,6 +42,10 @@ export interface ExtensionSession {
   openPopup(): Promise<Page>;
   /** opens the popup and waits for the check it starts to show a mood or an error */
   popupCheck(): Promise<PopupCheck>;
+  /** sends a message from an extension page, as the popup does (the worker cannot message itself) */
+  ask(message: unknown): Promise<any>;
+  /** shows another photo to the fake webcam from the next check on (Chromium reopens the file per capture) */
+  setPhoto(photo: string): void;
   /** writes settings as the options page would */
   setSettings(patch: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
@@ -82,24 +86,37 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     await granted.waitFor();
     await page.close();
   }
+  const openPopup = async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 352, height: 420 });
+    await page.goto(url('src/popup/index.html'));
+    return page;
+  };
+  let asker: Page | undefined;
+  const ask = async (message: unknown) => {
+    if (!asker) {
+      asker = await context.newPage();
+      await asker.goto(url('src/options/index.html'));
+    }
+    return asker.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  };
   return {
     context,
+    ask,
     worker,
     id,
     url,
-    async openPopup() {
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 352, height: 420 });
-      await page.goto(url('src/popup/index.html'));
-      return page;
-    },
+    openPopup,
     async popupCheck() {
       const t0 = performance.now();
-      const page = await this.openPopup();
+      const page = await openPopup();
       const shown = page.locator('[data-testid=mood-result], [data-testid=check-error]');
       await shown.first().waitFor({ timeout: 120_000 });
       const ms = performance.now() - t0;
       return { page, ms, mood: (await shown.getAttribute('data-mood')) ?? undefined, errorCode: (await shown.getAttribute('data-code')) ?? undefined };
+    },
+    setPhoto(photo) {
+      photoToY4m(photo, dir);
     },
     async setSettings(patch) {
       await worker.evaluate(async (p) => {

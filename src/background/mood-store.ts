@@ -10,7 +10,7 @@ const Stored = z.object({
 });
 export type MoodState = z.infer<typeof Stored>;
 
-export async function loadMoodState(): Promise<MoodState> {
+async function loadMoodState(): Promise<MoodState> {
   const raw = await chrome.storage.local.get(['lastResult', 'lastError', 'history']);
   const parsed = Stored.safeParse(raw);
   return parsed.success ? parsed.data : { history: [] };

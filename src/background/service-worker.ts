@@ -3,8 +3,9 @@
 import { ToBackground } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { checkMood } from './mood-service';
-import { loadMoodState } from './mood-store';
 import { ALARM, applySchedule } from './schedule';
+import { installDefaultCatalogue } from './song-db';
+import { songsForMood } from './song-picker';
 
 chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   if ((raw as { target?: unknown })?.target === 'offscreen') return false; // for the offscreen document
@@ -16,8 +17,8 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
     return false;
   }
   const msg = parsed.data;
-  const work = msg.type === 'check-mood' ? checkMood() : loadMoodState();
-  work.then(reply);
+  const work = msg.type === 'check-mood' ? checkMood() : songsForMood(msg.mood);
+  work.then(reply, (e) => reply({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   return true;
 });
 
@@ -26,5 +27,9 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 });
 
 onSettingsChanged((s) => void applySchedule(s));
-chrome.runtime.onInstalled.addListener(() => void loadSettings().then(applySchedule));
+chrome.runtime.onInstalled.addListener(() => {
+  void loadSettings().then(applySchedule);
+  // On install and on every update: a new catalogue version replaces the old one.
+  installDefaultCatalogue().catch((e) => console.error('song catalogue not installed', e));
+});
 chrome.runtime.onStartup.addListener(() => void loadSettings().then(applySchedule));

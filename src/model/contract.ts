@@ -11,8 +11,10 @@ export interface ModelContract {
   pixelScale: 'gray / 255';
   classes: Mood[];
   testTimeAugmentation: Array<'identity' | 'hflip'>;
-  /** margin: fraction of the detector box added on each side before squaring */
-  crop: { margin: number; square: boolean; grayscale: { r: number; g: number; b: number } };
+  /** margin: fraction of the detector box added on each side before squaring; offsetY: centre moved down by
+   * this fraction of the box height (negative: up), so that crops are framed like the training faces */
+  crop: { margin: number; offsetY: number; square: boolean; grayscale: { r: number; g: number; b: number } };
+  cropCalibration: string;
 }
 
 export const CONTRACT: ModelContract = { ...contractJson, classes: contractJson.classes.map((c) => Mood.parse(c)) } as ModelContract;

@@ -20,7 +20,7 @@ export function cropRegion(box: Box, crop: ModelContract['crop']): Box {
   let h = box.height * (1 + 2 * crop.margin);
   if (crop.square) w = h = Math.max(w, h);
   const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  const cy = box.y + box.height * (0.5 + crop.offsetY);
   return { x: cx - w / 2, y: cy - h / 2, width: w, height: h };
 }
 

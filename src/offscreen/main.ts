@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ToOffscreen, type CheckOutcome, type Diagnostics } from '../shared/messages';
 import { liveTracks } from './camera';
-import { currentBackend, DOCUMENT_ID, moodCheck } from './mood-check';
+import { currentBackend, DOCUMENT_ID, lastFaceBox, moodCheck } from './mood-check';
 
 // Checks run one at a time: the camera and the models are shared.
 let queue: Promise<unknown> = Promise.resolve();
@@ -17,7 +17,7 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   }
   const msg = parsed.data;
   if (msg.type === 'diagnostics') {
-    reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, backend: currentBackend() ?? null } satisfies Diagnostics);
+    reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, backend: currentBackend() ?? null, lastFace: lastFaceBox() } satisfies Diagnostics);
     return false;
   }
   const run = queue.then(() => moodCheck(msg.frames, msg.backend));

@@ -2,7 +2,7 @@
 import { CONTRACT, MOODS } from '../model/contract';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
 import { cropFace, largest } from '../model/face-crop';
-import type { Backend, CheckOutcome, Mood } from '../shared/messages';
+import type { Backend, CheckOutcome, Diagnostics, Mood } from '../shared/messages';
 import { chooseBackend } from './backend';
 import { CameraError, withCamera } from './camera';
 import { loadFaceFinder, type FaceFinder } from './face-detector';
@@ -17,6 +17,7 @@ interface Pipeline {
 
 let pipeline: Promise<Pipeline> | undefined;
 let backend: Backend | undefined;
+let lastFace: Diagnostics['lastFace'] = null;
 
 async function ensurePipeline(wanted: Backend | 'auto'): Promise<{ p: Pipeline; cold: boolean }> {
   const cold = !pipeline;
@@ -35,6 +36,10 @@ async function ensurePipeline(wanted: Backend | 'auto'): Promise<{ p: Pipeline; 
 
 export function currentBackend(): Backend | undefined {
   return backend;
+}
+
+export function lastFaceBox(): Diagnostics['lastFace'] {
+  return lastFace;
 }
 
 export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promise<CheckOutcome> {
@@ -68,6 +73,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promi
         maxFaces = Math.max(maxFaces, faces.length);
         const face = largest(faces);
         if (face) {
+          lastFace = { ...face.box, frameWidth: canvas.width, frameHeight: canvas.height };
           const crop = cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT);
           const [probs] = await model.predict([crop]);
           classifyMs += performance.now() - t1;

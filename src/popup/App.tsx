@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { checkMoodNow } from '../shared/ask-background';
 import type { CheckError, CheckOutcome } from '../shared/messages';
 import { MoodCard } from './MoodCard';
+import { SongList } from './SongList';
 
 /** What the user can do about each failure. */
 function NextStep({ error, retry }: { error: CheckError; retry: () => void }) {
@@ -27,6 +28,7 @@ export function App() {
       {outcome?.ok && (
         <>
           <MoodCard result={outcome.result} />
+          <SongList mood={outcome.result.mood} />
           <button onClick={run}>Check again</button>
         </>
       )}

@@ -1,6 +1,5 @@
 /** Pages' side of the messages: send to the service worker and validate the answer. */
-import { z } from 'zod';
-import { CheckOutcome, MoodResult, type ToBackground } from './messages';
+import { CheckOutcome, SongsOutcome, type Mood, type ToBackground } from './messages';
 
 export async function checkMoodNow(): Promise<CheckOutcome> {
   try {
@@ -11,9 +10,11 @@ export async function checkMoodNow(): Promise<CheckOutcome> {
   }
 }
 
-export const LastState = z.object({ lastResult: MoodResult.optional() }).passthrough();
-
-export async function lastResult(): Promise<MoodResult | undefined> {
-  const parsed = LastState.safeParse(await chrome.runtime.sendMessage({ type: 'get-state' } satisfies ToBackground));
-  return parsed.success ? parsed.data.lastResult : undefined;
+export async function pickSongsFor(mood: Mood): Promise<SongsOutcome> {
+  try {
+    const parsed = SongsOutcome.safeParse(await chrome.runtime.sendMessage({ type: 'pick-songs', mood } satisfies ToBackground));
+    return parsed.success ? parsed.data : { ok: false, error: 'The extension gave no valid list of songs.' };
+  } catch (e) {
+    return { ok: false, error: `No songs: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }

@@ -55,8 +55,23 @@ export type CheckOutcome = z.infer<typeof CheckOutcome>;
 /** Sent to the service worker by the popup, options page and tests. */
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check-mood') }),
-  z.object({ type: z.literal('get-state') }),
+  z.object({ type: z.literal('pick-songs'), mood: Mood }),
 ]);
+
+export const SongSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9]{22}$/),
+  name: z.string().optional(),
+  artist: z.string().optional(),
+  label: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  valence: z.number(),
+  energy: z.number(),
+});
+
+export const SongsOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), songs: z.array(SongSchema), label: z.number().int() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type SongsOutcome = z.infer<typeof SongsOutcome>;
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** Sent by the service worker to the offscreen document. */
@@ -66,5 +81,12 @@ export const ToOffscreen = z.discriminatedUnion('type', [
 ]);
 export type ToOffscreen = z.infer<typeof ToOffscreen>;
 
-export const Diagnostics = z.object({ documentId: z.string(), liveTracks: z.number().int(), numTensors: z.number().int(), backend: z.string().nullable() });
+export const Diagnostics = z.object({
+  documentId: z.string(),
+  liveTracks: z.number().int(),
+  numTensors: z.number().int(),
+  backend: z.string().nullable(),
+  /** the face box used last, in frame pixels: lets tools check the crop against the training faces' framing */
+  lastFace: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), frameWidth: z.number(), frameHeight: z.number() }).nullable(),
+});
 export type Diagnostics = z.infer<typeof Diagnostics>;

@@ -9,6 +9,10 @@ export const Settings = z.object({
   intervalMinutes: z.number().min(0.5).max(240).default(5),
   autoMode: z.boolean().default(false),
   songsPerCheck: z.number().int().min(1).max(20).default(3),
+  /** match: music of your mood; lift: music towards a better one */
+  mapping: z.enum(['match', 'lift']).default('match'),
+  /** prefer songs whose valence and energy sit near the mood's centre */
+  preferCentre: z.boolean().default(false),
   /** frames averaged per check (about 5 over one second) */
   framesPerCheck: z.number().int().min(1).max(15).default(5),
 });

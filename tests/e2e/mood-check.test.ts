@@ -29,6 +29,11 @@ describe('a happy face', () => {
     const probs = await Promise.all(['angry', 'happy', 'neutral', 'sad'].map(async (m) => parseInt(await check.page.getByTestId(`prob-${m}`).innerText(), 10)));
     expect(Math.max(...probs)).toBe(probs[1]);
     expect(await check.page.getByTestId('mood-meta').innerText()).toContain('wasm');
+    // happy maps to the catalogue's happy label (1); three songs by default, each a Spotify link
+    const songs = check.page.getByTestId('songs');
+    await expect.poll(() => songs.getAttribute('data-label')).toBe('1');
+    await expect.poll(() => check.page.getByTestId('song').count()).toBe(3);
+    expect(await check.page.getByTestId('song').first().locator('a').getAttribute('href')).toMatch(/^https:\/\/open\.spotify\.com\/track\/[A-Za-z0-9]{22}$/);
     await check.page.close();
   });
 

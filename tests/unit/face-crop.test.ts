@@ -11,11 +11,16 @@ function frame(width: number, height: number, pixel: (x: number, y: number) => [
 
 describe('face crop', () => {
   it('grows the box by the margin and squares it around the centre', () => {
-    const r = cropRegion({ x: 100, y: 50, width: 80, height: 100 }, { ...CONTRACT.crop, margin: 0.1 });
+    const r = cropRegion({ x: 100, y: 50, width: 80, height: 100 }, { ...CONTRACT.crop, margin: 0.1, offsetY: 0 });
     expect(r.width).toBeCloseTo(120);
     expect(r.height).toBeCloseTo(120);
     expect(r.x + r.width / 2).toBeCloseTo(140);
     expect(r.y + r.height / 2).toBeCloseTo(100);
+  });
+
+  it('moves the centre by offsetY box heights', () => {
+    const r = cropRegion({ x: 100, y: 50, width: 80, height: 100 }, { ...CONTRACT.crop, margin: 0.1, offsetY: -0.1 });
+    expect(r.y + r.height / 2).toBeCloseTo(90);
   });
 
   it('converts to gray with the contract formula', () => {
@@ -28,7 +33,7 @@ describe('face crop', () => {
 
   it('keeps orientation: the bright left half of the box stays on the left', () => {
     const f = frame(200, 200, (x) => (x < 100 ? [255, 255, 255] : [0, 0, 0]));
-    const face = cropFace(f, { x: 60, y: 60, width: 80, height: 80 }, { ...CONTRACT, crop: { ...CONTRACT.crop, margin: 0 } });
+    const face = cropFace(f, { x: 60, y: 60, width: 80, height: 80 }, { ...CONTRACT, crop: { ...CONTRACT.crop, margin: 0, offsetY: 0 } });
     expect(face[24 * 48 + 5]).toBe(255);
     expect(face[24 * 48 + 42]).toBe(0);
   });
