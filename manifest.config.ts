@@ -2,6 +2,7 @@ import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 export const PERMISSIONS = ['offscreen', 'storage', 'alarms'];
+export const HOSTS = ['https://open.spotify.com/*'];
 
 export default defineManifest({
   manifest_version: 3,
@@ -12,6 +13,8 @@ export default defineManifest({
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/service-worker.ts', type: 'module' },
   permissions: PERMISSIONS,
+  host_permissions: HOSTS,
+  content_scripts: [{ matches: HOSTS, js: ['src/content/spotify.ts'], run_at: 'document_idle' }],
   // wasm (TF.js, MediaPipe) needs 'wasm-unsafe-eval'; nothing may run from elsewhere.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
   icons: { 16: 'icons/icon16.png', 48: 'icons/icon48.png', 128: 'icons/icon128.png' },

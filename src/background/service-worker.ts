@@ -3,9 +3,11 @@
 import { ToBackground } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { checkMood } from './mood-service';
+import { autoQueue } from './auto-dj';
 import { ALARM, applySchedule } from './schedule';
 import { installDefaultCatalogue } from './song-db';
 import { songsForMood } from './song-picker';
+import { queueInSpotify } from './spotify-tabs';
 
 chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   if ((raw as { target?: unknown })?.target === 'offscreen') return false; // for the offscreen document
@@ -17,13 +19,13 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
     return false;
   }
   const msg = parsed.data;
-  const work = msg.type === 'check-mood' ? checkMood() : songsForMood(msg.mood);
+  const work = msg.type === 'check-mood' ? checkMood() : msg.type === 'pick-songs' ? songsForMood(msg.mood) : queueInSpotify(msg.ids);
   work.then(reply, (e) => reply({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   return true;
 });
 
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === ALARM) void checkMood();
+  if (alarm.name === ALARM) void checkMood().then(autoQueue);
 });
 
 onSettingsChanged((s) => void applySchedule(s));

@@ -56,7 +56,20 @@ export type CheckOutcome = z.infer<typeof CheckOutcome>;
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check-mood') }),
   z.object({ type: z.literal('pick-songs'), mood: Mood }),
+  z.object({ type: z.literal('queue-songs'), ids: z.array(z.string().regex(/^[A-Za-z0-9]{22}$/)).min(1).max(20) }),
 ]);
+
+/** Sent by the service worker to the content script in a Spotify Web Player tab. */
+export const ToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('queue-tracks'), ids: z.array(z.string().regex(/^[A-Za-z0-9]{22}$/)).min(1).max(20), playIfIdle: z.boolean() }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+export const QueueOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), queued: z.array(z.string()), played: z.string().optional() }),
+  z.object({ ok: z.literal(false), code: z.enum(['no-tab', 'page-changed', 'not-ready', 'internal']), message: z.string() }),
+]);
+export type QueueOutcome = z.infer<typeof QueueOutcome>;
 
 export const SongSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9]{22}$/),

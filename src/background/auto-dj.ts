@@ -1,0 +1,31 @@
+/** Auto mode: after each scheduled check, queue songs when the mood is confident and has changed, or when
+ * the songs queued last time have about run out. */
+import type { CheckOutcome, QueueOutcome } from '../shared/messages';
+import { loadSettings } from '../shared/settings';
+import { songsForMood } from './song-picker';
+import { queueInSpotify } from './spotify-tabs';
+
+export const MIN_CONFIDENCE = 0.5;
+const AVERAGE_SONG_MS = 3.5 * 60_000;
+
+interface LastQueued {
+  mood: string;
+  count: number;
+  at: number;
+}
+
+export async function autoQueue(outcome: CheckOutcome): Promise<QueueOutcome | undefined> {
+  if (!outcome.ok) return undefined;
+  const { mood, probabilities } = outcome.result;
+  if (probabilities[mood] < MIN_CONFIDENCE) return undefined;
+  const { lastQueued } = (await chrome.storage.local.get('lastQueued')) as { lastQueued?: LastQueued };
+  const queueRunsOut = lastQueued && Date.now() - lastQueued.at > lastQueued.count * AVERAGE_SONG_MS;
+  if (lastQueued && lastQueued.mood === mood && !queueRunsOut) return undefined;
+  const settings = await loadSettings();
+  const songs = await songsForMood(mood);
+  if (!songs.ok) return undefined;
+  const queued = await queueInSpotify(songs.songs.slice(0, settings.songsPerCheck).map((s) => s.id));
+  if (queued.ok) await chrome.storage.local.set({ lastQueued: { mood, count: songs.songs.length, at: Date.now() } satisfies LastQueued });
+  await chrome.storage.local.set({ lastAutoQueue: { ...queued, at: Date.now() } });
+  return queued;
+}
