@@ -130,3 +130,18 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     },
   };
 }
+
+/** Imports a CSV through the options page's file picker, as a user does; resolves when it is done or failed. */
+export async function importThroughOptions(s: ExtensionSession, csv: string): Promise<{ page: Page; ms: number; done: boolean; sawProgress: boolean }> {
+  const page = await s.context.newPage();
+  await page.goto(s.url('src/options/index.html'));
+  const t0 = performance.now();
+  await page.getByTestId('import-file').setInputFiles(csv);
+  const end = page.getByTestId('import-done').or(page.getByTestId('import-error'));
+  let sawProgress = false;
+  while (!(await end.count())) {
+    sawProgress ||= (await page.getByTestId('import-progress').count()) > 0;
+    await page.waitForTimeout(50);
+  }
+  return { page, ms: performance.now() - t0, done: (await page.getByTestId('import-done').count()) > 0, sawProgress };
+}

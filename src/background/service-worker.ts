@@ -5,7 +5,7 @@ import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { checkMood } from './mood-service';
 import { autoQueue } from './auto-dj';
 import { ALARM, applySchedule } from './schedule';
-import { installDefaultCatalogue } from './song-db';
+import { installDefaultCatalogue } from '../shared/song-db';
 import { songsForMood } from './song-picker';
 import { queueInSpotify } from './spotify-tabs';
 

@@ -35,6 +35,17 @@ export function SettingsForm() {
         <input type="number" data-testid="songs-per-check" min={1} max={20} value={settings.songsPerCheck} onChange={(e) => update({ songsPerCheck: num(e) })} />
       </label>
       <label class="row">
+        Music
+        <select data-testid="mapping" value={settings.mapping} onChange={(e) => update({ mapping: e.currentTarget.value as Settings['mapping'] })}>
+          <option value="match">Match my mood</option>
+          <option value="lift">Lift my mood</option>
+        </select>
+      </label>
+      <label class="row">
+        Prefer songs typical of the mood (valence and energy near its centre)
+        <input type="checkbox" checked={settings.preferCentre} onChange={(e) => update({ preferCentre: e.currentTarget.checked })} />
+      </label>
+      <label class="row">
         Frames averaged per check
         <input type="number" min={1} max={15} value={settings.framesPerCheck} onChange={(e) => update({ framesPerCheck: num(e) })} />
       </label>

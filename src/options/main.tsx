@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { CameraAccess } from './CameraAccess';
+import { ImportSongs } from './ImportSongs';
 import { SettingsForm } from './SettingsForm';
 
 render(
@@ -7,6 +8,7 @@ render(
     <h1>mood-dj options</h1>
     <CameraAccess />
     <SettingsForm />
+    <ImportSongs />
   </main>,
   document.getElementById('app')!,
 );

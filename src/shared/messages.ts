@@ -81,7 +81,7 @@ export const SongSchema = z.object({
 });
 
 export const SongsOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), songs: z.array(SongSchema), label: z.number().int() }),
+  z.object({ ok: z.literal(true), songs: z.array(SongSchema), label: z.number().int(), pickMs: z.number() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type SongsOutcome = z.infer<typeof SongsOutcome>;

@@ -1,7 +1,7 @@
 /** The song catalogue in IndexedDB. Each row carries a random key r, indexed with its label, so a random
  * song of a label is one index seek, not a scan, however large an imported catalogue is. */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { LABEL_CENTRE, type CatalogueFile, type Song, type SongLabel } from '../shared/songs';
+import { LABEL_CENTRE, type CatalogueFile, type Song, type SongLabel } from './songs';
 
 export interface StoredSong extends Song {
   r: number;
@@ -44,6 +44,18 @@ export async function installDefaultCatalogue(): Promise<{ installed: boolean; v
   void tx.objectStore('meta').put(file.version, 'defaultVersion');
   await tx.done;
   return { installed: true, version: file.version, count: await d.count('songs') };
+}
+
+/** Adds or replaces imported songs in one transaction. */
+export async function putImported(songs: Song[]): Promise<void> {
+  const tx = (await songDb()).transaction('songs', 'readwrite');
+  for (const song of songs) void tx.store.put({ ...song, r: Math.random(), origin: 'import' });
+  await tx.done;
+}
+
+export async function songCounts(): Promise<{ total: number; imported: number }> {
+  const d = await songDb();
+  return { total: await d.count('songs'), imported: await d.countFromIndex('songs', 'origin', 'import') };
 }
 
 async function randomOf(label: SongLabel): Promise<StoredSong | undefined> {

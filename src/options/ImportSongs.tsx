@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { importCsv, WrongColumns, type ImportJob, type ImportProgress } from '../shared/import-278k';
+import { putImported, songCounts } from '../shared/song-db';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ImportProgress }
+  | { kind: 'done'; progress: ImportProgress; seconds: number }
+  | { kind: 'failed'; message: string };
+
+const n = (x: number) => x.toLocaleString('en');
+
+export function ImportSongs() {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [counts, setCounts] = useState<{ total: number; imported: number }>();
+  const job = useRef<ImportJob>();
+
+  useEffect(() => void songCounts().then(setCounts), [state.kind]);
+
+  const start = (file: File) => {
+    const t0 = performance.now();
+    setState({ kind: 'running', progress: { bytesRead: 0, bytesTotal: file.size, imported: 0, bad: 0 } });
+    job.current = importCsv(file, putImported, (progress) => setState({ kind: 'running', progress }));
+    job.current.done.then(
+      (progress) => setState({ kind: 'done', progress, seconds: (performance.now() - t0) / 1000 }),
+      (e) =>
+        setState({
+          kind: 'failed',
+          message:
+            e instanceof WrongColumns
+              ? e.message
+              : e instanceof DOMException && e.name === 'AbortError'
+                ? 'Import cancelled. The songs read so far are kept; import the file again to finish (nothing is added twice).'
+                : `The import stopped: ${e instanceof Error ? e.message : String(e)}`,
+        }),
+    );
+  };
+
+  return (
+    <section>
+      <h2>Songs</h2>
+      <p data-testid="catalogue-size">
+        {counts ? `${n(counts.total)} songs in the catalogue, ${n(counts.imported)} of them imported.` : 'Counting songs…'}
+      </p>
+      <p class="meta">
+        Add Kaggle's "278k Emotion Labeled Spotify Songs" file <code>278k_labelled_uri.csv</code>. It stays on this computer.
+      </p>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        data-testid="import-file"
+        disabled={state.kind === 'running'}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) start(file);
+          e.currentTarget.value = '';
+        }}
+      />
+      {state.kind === 'running' && (
+        <div data-testid="import-progress">
+          <progress max={state.progress.bytesTotal} value={state.progress.bytesRead} />{' '}
+          {n(state.progress.imported)} songs imported{state.progress.bad ? `, ${n(state.progress.bad)} bad rows skipped` : ''}{' '}
+          <button onClick={() => job.current?.cancel()}>Cancel</button>
+        </div>
+      )}
+      {state.kind === 'done' && (
+        <p class="ok" data-testid="import-done" data-imported={state.progress.imported} data-bad={state.progress.bad}>
+          Imported {n(state.progress.imported)} songs in {state.seconds.toFixed(1)} s.
+          {state.progress.bad ? ` ${n(state.progress.bad)} malformed rows were skipped.` : ''}
+        </p>
+      )}
+      {state.kind === 'failed' && <p class="error" data-testid="import-error">{state.message}</p>}
+    </section>
+  );
+}
