@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importCsv, WrongColumns, type ImportJob, type ImportProgress } from '../shared/import-278k';
-import { putImported, songCounts } from '../shared/song-db';
+import { beginImport, catalogueSize } from '../shared/song-db';
 
 type State =
   | { kind: 'idle' }
@@ -12,16 +12,17 @@ const n = (x: number) => x.toLocaleString('en');
 
 export function ImportSongs() {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const [counts, setCounts] = useState<{ total: number; imported: number }>();
+  const [size, setSize] = useState<Awaited<ReturnType<typeof catalogueSize>>>();
   const job = useRef<ImportJob>();
 
-  useEffect(() => void songCounts().then(setCounts), [state.kind]);
+  useEffect(() => void catalogueSize().then(setSize), [state.kind]);
 
-  const start = (file: File) => {
+  const start = async (file: File) => {
     const t0 = performance.now();
     setState({ kind: 'running', progress: { bytesRead: 0, bytesTotal: file.size, imported: 0, bad: 0 } });
-    job.current = importCsv(file, putImported, (progress) => setState({ kind: 'running', progress }));
-    job.current.done.then(
+    const writer = await beginImport();
+    job.current = importCsv(file, writer.write, (progress) => setState({ kind: 'running', progress }));
+    job.current.done.then(writer.finish).then(() => job.current!.done).then(
       (progress) => setState({ kind: 'done', progress, seconds: (performance.now() - t0) / 1000 }),
       (e) =>
         setState({
@@ -40,8 +41,11 @@ export function ImportSongs() {
     <section>
       <h2>Songs</h2>
       <p data-testid="catalogue-size">
-        {counts ? `${n(counts.total)} songs in the catalogue, ${n(counts.imported)} of them imported.` : 'Counting songs…'}
+        {size ? `${n(size.total)} songs in the catalogue, ${n(size.import?.songs ?? 0)} of them imported.` : 'Counting songs…'}
       </p>
+      {size?.import?.status === 'running' && state.kind !== 'running' && (
+        <p class="note" data-testid="import-interrupted">The last import stopped after {n(size.import.songs)} songs: import the file again to finish.</p>
+      )}
       <p class="meta">
         Add Kaggle's "278k Emotion Labeled Spotify Songs" file <code>278k_labelled_uri.csv</code>. It stays on this computer.
       </p>
@@ -52,7 +56,7 @@ export function ImportSongs() {
         disabled={state.kind === 'running'}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
-          if (file) start(file);
+          if (file) void start(file);
           e.currentTarget.value = '';
         }}
       />

@@ -10,22 +10,23 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
+/** Songs stored in the extension's IndexedDB, read directly; -1 when a track id is stored twice. */
 async function songCount(): Promise<number> {
   const page = await s.context.newPage();
   await page.goto(s.url('src/options/index.html'));
-  const n = await page.evaluate(
+  const ids = await page.evaluate(
     () =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open('mood-dj');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const req = open.result.transaction('songs').objectStore('songs').count();
-          req.onsuccess = () => resolve(req.result);
+          const req = open.result.transaction('chunks').objectStore('chunks').getAll();
+          req.onsuccess = () => resolve(req.result.flatMap((c: { ids: string[] }) => c.ids));
         };
       }),
   );
   await page.close();
-  return n;
+  return new Set(ids).size === ids.length ? ids.length : -1;
 }
 
 async function pick(mood: string) {
