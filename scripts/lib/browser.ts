@@ -92,13 +92,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     await page.goto(url('src/popup/index.html'));
     return page;
   };
-  let asker: Page | undefined;
+  let asker: Promise<Page> | undefined;
   const ask = async (message: unknown) => {
-    if (!asker) {
-      asker = await context.newPage();
-      await asker.goto(url('src/options/index.html'));
-    }
-    return asker.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    asker ??= context.newPage().then(async (p) => (await p.goto(url('src/options/index.html')), p));
+    return (await asker).evaluate((m) => chrome.runtime.sendMessage(m), message);
   };
   return {
     context,

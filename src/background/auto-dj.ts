@@ -14,18 +14,22 @@ interface LastQueued {
   at: number;
 }
 
-export async function autoQueue(outcome: CheckOutcome): Promise<QueueOutcome | undefined> {
-  if (!outcome.ok) return undefined;
+/** Why the last scheduled check queued nothing, or what it queued: kept for the user to see. */
+async function note(what: QueueOutcome | { skipped: string }): Promise<void> {
+  await chrome.storage.local.set({ lastAutoQueue: { ...what, at: Date.now() } });
+}
+
+export async function autoQueue(outcome: CheckOutcome): Promise<void> {
+  if (!outcome.ok) return note({ skipped: `no mood: ${outcome.error.message}` });
   const { mood, probabilities } = outcome.result;
-  if (probabilities[mood] < MIN_CONFIDENCE) return undefined;
+  if (probabilities[mood] < MIN_CONFIDENCE) return note({ skipped: `${mood} at ${Math.round(100 * probabilities[mood])}% is not confident enough` });
   const { lastQueued } = (await chrome.storage.local.get('lastQueued')) as { lastQueued?: LastQueued };
   const queueRunsOut = lastQueued && Date.now() - lastQueued.at > lastQueued.count * AVERAGE_SONG_MS;
-  if (lastQueued && lastQueued.mood === mood && !queueRunsOut) return undefined;
+  if (lastQueued && lastQueued.mood === mood && !queueRunsOut) return note({ skipped: `still ${mood}; the songs queued before are still playing` });
   const settings = await loadSettings();
   const songs = await songsForMood(mood);
-  if (!songs.ok) return undefined;
+  if (!songs.ok) return note({ skipped: songs.error });
   const queued = await queueInSpotify(songs.songs.slice(0, settings.songsPerCheck).map((s) => s.id));
   if (queued.ok) await chrome.storage.local.set({ lastQueued: { mood, count: songs.songs.length, at: Date.now() } satisfies LastQueued });
-  await chrome.storage.local.set({ lastAutoQueue: { ...queued, at: Date.now() } });
-  return queued;
+  await note(queued);
 }

@@ -3,12 +3,17 @@ import type { z } from 'zod';
 import { CheckOutcome, QueueOutcome, SongsOutcome, type Mood, type ToBackground } from './messages';
 
 async function ask<S extends z.ZodType>(schema: S, msg: ToBackground, failed: (why: string) => z.infer<S>): Promise<z.infer<S>> {
-  try {
-    const parsed = schema.safeParse(await chrome.runtime.sendMessage(msg));
-    return parsed.success ? parsed.data : failed('the extension gave no valid answer');
-  } catch (e) {
-    return failed(`the extension did not answer (${e instanceof Error ? e.message : String(e)})`);
+  let lastError: unknown;
+  // Chrome may stop the service worker at any time, dropping the reply; the work is safe to ask for again once.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const parsed = schema.safeParse(await chrome.runtime.sendMessage(msg));
+      return parsed.success ? parsed.data : failed('the extension gave no valid answer');
+    } catch (e) {
+      lastError = e;
+    }
   }
+  return failed(`the extension did not answer (${lastError instanceof Error ? lastError.message : String(lastError)})`);
 }
 
 export const checkMoodNow = () =>

@@ -46,6 +46,20 @@ it('imports every good row once with progress, counting the bad ones; a second i
   }
 });
 
+it('a service worker restart during an import loses and duplicates nothing', async () => {
+  const csv = file('restart.csv', rows278k(ROWS, BAD));
+  const page = await s.context.newPage();
+  await page.goto(s.url('src/options/index.html'));
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await page.getByTestId('import-file').setInputFiles(csv);
+  await page.getByTestId('import-progress').or(page.getByTestId('import-done')).first().waitFor();
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.getByTestId('import-done').waitFor();
+  expect(Number(await page.getByTestId('import-done').getAttribute('data-imported'))).toBe(ROWS - BAD);
+  expect(await catalogueText()).toContain(`${(ROWS - BAD).toLocaleString('en')} of them imported`);
+});
+
 it('refuses 278k_song_labelled.csv (no uri) with a clear message', async () => {
   const lines = [...rows278k(100)].map((l) => l.split(',').slice(1, 14).join(','));
   const { page, done } = await importThroughOptions(s, file('278k_song_labelled.csv', lines));

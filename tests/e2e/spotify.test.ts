@@ -82,6 +82,22 @@ describe('queueing from the popup', () => {
     await check.page.close();
   });
 
+  it('auto mode: an alarm checks the mood, queues songs in the tab and puts the mood on the badge', async () => {
+    const before = await spotify.locator('#fixture-queue li').count();
+    await s.worker.evaluate(() => chrome.storage.local.remove('lastQueued'));
+    // The alarm the options page schedules, made due now instead of in 30 s or more.
+    await s.worker.evaluate(() => chrome.alarms.create('mood-check', { when: Date.now() + 100 }));
+    await expect.poll(() => spotify.locator('#fixture-queue li').count(), { timeout: 30_000 }).toBe(before + 3);
+    const added = (await spotify.locator('#fixture-queue li').allInnerTexts()).slice(before);
+    expect(added.every((id) => labelOf.get(id) === 1)).toBe(true);
+    expect(await s.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('😄');
+    // Same mood again right away: the queue is still full, nothing more is added.
+    await s.worker.evaluate(() => chrome.alarms.create('mood-check', { when: Date.now() + 100 }));
+    const skipped = () => s.worker.evaluate(async () => ((await chrome.storage.local.get('lastAutoQueue')).lastAutoQueue as { skipped?: string } | undefined)?.skipped);
+    await expect.poll(skipped, { timeout: 30_000 }).toMatch(/still happy/);
+    expect(await spotify.locator('#fixture-queue li').count()).toBe(before + 3);
+  });
+
   it("reports that Spotify's page changed instead of failing silently", async () => {
     page = 'player-changed.html';
     await spotify.reload();
