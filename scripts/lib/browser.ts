@@ -128,17 +128,22 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   };
 }
 
-/** Imports a CSV through the options page's file picker, as a user does; resolves when it is done or failed. */
-export async function importThroughOptions(s: ExtensionSession, csv: string): Promise<{ page: Page; ms: number; done: boolean; sawProgress: boolean }> {
+/** Imports a CSV through the options page's file picker, as a user does; resolves when it is done or failed.
+ * `progressSeen` lists the progress bar values shown on the way (read by a MutationObserver). */
+export async function importThroughOptions(s: ExtensionSession, csv: string): Promise<{ page: Page; ms: number; done: boolean; progressSeen: number[] }> {
   const page = await s.context.newPage();
   await page.goto(s.url('src/options/index.html'));
+  await page.evaluate(() => {
+    const seen: number[] = ((window as unknown as { progressSeen: number[] }).progressSeen = []);
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid=import-progress] progress') as HTMLProgressElement | null;
+      if (bar && seen.at(-1) !== bar.value) seen.push(bar.value);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   const t0 = performance.now();
   await page.getByTestId('import-file').setInputFiles(csv);
-  const end = page.getByTestId('import-done').or(page.getByTestId('import-error'));
-  let sawProgress = false;
-  while (!(await end.count())) {
-    sawProgress ||= (await page.getByTestId('import-progress').count()) > 0;
-    await page.waitForTimeout(50);
-  }
-  return { page, ms: performance.now() - t0, done: (await page.getByTestId('import-done').count()) > 0, sawProgress };
+  await page.getByTestId('import-done').or(page.getByTestId('import-error')).first().waitFor({ timeout: 120_000 });
+  const ms = performance.now() - t0;
+  const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+  return { page, ms, done: (await page.getByTestId('import-done').count()) > 0, progressSeen };
 }
