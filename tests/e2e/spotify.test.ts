@@ -8,6 +8,8 @@ import { ADD_TO_QUEUE, SPOTIFY } from '../../src/content/spotify-selectors';
 import catalogue from '../../data/catalogue.json';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/spotify', name), 'utf8');
+// The same page after a Spotify redesign renamed the player's play/pause control.
+const changedFixture = () => fixture('player.html').replaceAll('control-button-playpause', 'control-button-play-pause-v2');
 const labelOf = new Map(catalogue.rows.map((r) => [r[0] as string, r[3] as number]));
 const TRACK = '4uLU6hMCjMI75M1A2tKUQC';
 
@@ -46,11 +48,11 @@ describe('Spotify selectors against the fixture page', () => {
 describe('queueing from the popup', () => {
   let s: ExtensionSession;
   let spotify: Page;
-  let page = 'player.html';
+  let changed = false;
   beforeAll(async () => {
     s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true });
     await s.setSettings({ backend: 'wasm' });
-    await s.context.route('https://open.spotify.com/**', (r) => r.fulfill({ contentType: 'text/html', body: fixture(page) }));
+    await s.context.route('https://open.spotify.com/**', (r) => r.fulfill({ contentType: 'text/html', body: changed ? changedFixture() : fixture('player.html') }));
   });
   afterAll(() => s.close());
 
@@ -99,7 +101,7 @@ describe('queueing from the popup', () => {
   });
 
   it("reports that Spotify's page changed instead of failing silently", async () => {
-    page = 'player-changed.html';
+    changed = true;
     await spotify.reload();
     const check = await s.popupCheck();
     await check.page.getByTestId('queue-songs').click();
