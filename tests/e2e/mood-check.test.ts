@@ -112,3 +112,9 @@ it('with no camera at all the popup says none was found', async () => {
     await s.close();
   }
 });
+
+it('with two faces in view the popup says the largest was used', async () => {
+  const check = await checkWithPhoto('two-faces.jpg');
+  expect(check.mood).toBeDefined();
+  expect(check.text).toMatch(/2 faces in view: the largest one was used/);
+});
