@@ -75,10 +75,16 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--fp32", action="store_true", help="train without bf16 autocast")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", help="start from this checkpoint's weights (a warm restart with the recipe's schedule)")
+    ap.add_argument("--lr", type=float, help="override the recipe's peak learning rate")
     args = ap.parse_args()
     cfg = dict(RECIPES[args.recipe])
     if args.epochs:
         cfg["epochs"] = args.epochs
+    if args.lr:
+        cfg["lr"] = args.lr
+    if args.init:
+        cfg["init"] = args.init
     run_dir = os.path.join(os.path.dirname(__file__), "runs", args.name or args.recipe)
     os.makedirs(run_dir, exist_ok=True)
     torch.set_num_threads(args.threads)
@@ -94,6 +100,8 @@ def main():
     tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x))
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(memory_format=torch.channels_last)
+    if args.init:
+        model.load_state_dict(torch.load(args.init)["model"])
     if cfg["optimizer"] == "adam":
         opt = torch.optim.Adam(model.parameters(), lr=cfg["lr"])
     else:

@@ -2,10 +2,10 @@
  * the top level so that a restarted worker receives the event that woke it. */
 import { ToBackground } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
-import { checkMood } from './mood-service';
-import { autoQueue } from './auto-dj';
-import { ALARM, applySchedule } from './schedule';
 import { installDefaultCatalogue } from '../shared/song-db';
+import { autoQueue } from './auto-dj';
+import { checkMood } from './mood-service';
+import { ALARM, applySchedule } from './schedule';
 import { songsForMood } from './song-picker';
 import { queueInSpotify } from './spotify-tabs';
 
