@@ -24,7 +24,20 @@ RECIPES = {
     # label smoothing, SGD with Nesterov momentum and a warm-up + cosine schedule.
     "moodnet": dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
                     rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
+    # Second stage: the four moods only, from a 7-class checkpoint (--init), at a low learning rate.
+    "moodnet4": dict(model="moodnet", classes=4, epochs=15, batch=128, optimizer="sgd", lr=0.01, weight_decay=5e-4,
+                     rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
 }
+
+
+def initial_weights(path, classes):
+    """A checkpoint's weights; a 7-class head is cut to the four mood rows when the model has 4 outputs."""
+    state = torch.load(path)["model"]
+    head = [k for k in state if k.endswith(".weight")][-1].rsplit(".", 1)[0]
+    if classes == 4 and state[f"{head}.weight"].shape[0] == 7:
+        for part in ("weight", "bias"):
+            state[f"{head}.{part}"] = state[f"{head}.{part}"][MOOD_IDS7]
+    return state
 
 
 def epoch_indices(labels, balance, rng):
@@ -101,7 +114,7 @@ def main():
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(memory_format=torch.channels_last)
     if args.init:
-        model.load_state_dict(torch.load(args.init)["model"])
+        model.load_state_dict(initial_weights(args.init, cfg["classes"]))
     if cfg["optimizer"] == "adam":
         opt = torch.optim.Adam(model.parameters(), lr=cfg["lr"])
     else:
