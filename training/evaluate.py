@@ -15,7 +15,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint")
     ap.add_argument("--split", choices=["val", "test"], default="test")
-    ap.add_argument("--dtype", choices=["float16", "float32"], default="float16")
+    ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     args = ap.parse_args()
     torch.set_num_threads(2)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))

@@ -20,12 +20,44 @@ from models import BN_EPS, MODELS
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
+def uint8_params(a):
+    """TF.js affine uint8 quantization of one tensor: value = q * scale + min."""
+    lo, hi = float(a.min()), float(a.max())
+    return lo, (hi - lo) / 255 if hi > lo else 1.0
+
+
+def storage(a, dtype):
+    """uint8 is used for convolution kernels only (most of the weights); the rest stays float16, so that the
+    7-to-4 cut of the last layer cannot move a value off its quantization grid."""
+    return "float16" if dtype == "uint8" and a.ndim != 4 else dtype
+
+
 def rounded(t, dtype):
-    """The weights as the extension will read them back (float16 storage is lossy)."""
-    return t.detach().numpy().astype(dtype).astype(np.float32)
+    """The weights as the extension will read them back (float16 and uint8 storage are lossy)."""
+    a = t.detach().numpy().astype(np.float32)
+    if storage(a, dtype) == "uint8":
+        lo, scale = uint8_params(a)
+        return (np.round((a - lo) / scale) * scale + lo).astype(np.float32)
+    return a.astype(storage(a, dtype)).astype(np.float32)
 
 
-def keras_layers(model, dtype):
+def stored(a, dtype):
+    """(bytes, manifest quantization entry or None) of a tensor whose values are already `rounded`."""
+    dtype = storage(a, dtype)
+    if dtype == "uint8":
+        lo, scale = uint8_params(a)
+        q = np.clip(np.round((a - lo) / scale), 0, 255).astype(np.uint8)
+        return q.tobytes(), {"dtype": "uint8", "min": lo, "scale": scale, "original_dtype": "float32"}
+    if dtype == "float16":
+        return a.astype(np.float16).tobytes(), {"dtype": "float16", "original_dtype": "float32"}
+    return a.astype(np.float32).tobytes(), None
+
+
+def numpy(t):
+    return t.detach().numpy().astype(np.float32)
+
+
+def keras_layers(model):
     """Yields (keras layer dict, [(weight name, array)]) for each PyTorch module, in order."""
     mods = list(model)
     spatial = 48
@@ -47,9 +79,9 @@ def keras_layers(model, dtype):
                        dilation_rate=[1, 1], activation="linear", use_bias=m.bias is not None)
             if i == 0:
                 cfg["batch_input_shape"] = [None, 48, 48, 1]
-            w = [(f"{n}/kernel", rounded(m.weight, dtype).transpose(2, 3, 1, 0))]
+            w = [(f"{n}/kernel", numpy(m.weight).transpose(2, 3, 1, 0))]
             if m.bias is not None:
-                w.append((f"{n}/bias", rounded(m.bias, dtype)))
+                w.append((f"{n}/bias", numpy(m.bias)))
             if cfg["padding"] == "valid":
                 spatial -= m.kernel_size[0] - 1
             channels = m.out_channels
@@ -58,8 +90,8 @@ def keras_layers(model, dtype):
             assert m.eps == BN_EPS
             n = name("batch_normalization")
             yield ({"class_name": "BatchNormalization", "config": dict(name=n, axis=-1, momentum=0.99, epsilon=m.eps, center=True, scale=True)},
-                   [(f"{n}/gamma", rounded(m.weight, dtype)), (f"{n}/beta", rounded(m.bias, dtype)),
-                    (f"{n}/moving_mean", rounded(m.running_mean, dtype)), (f"{n}/moving_variance", rounded(m.running_var, dtype))])
+                   [(f"{n}/gamma", numpy(m.weight)), (f"{n}/beta", numpy(m.bias)),
+                    (f"{n}/moving_mean", numpy(m.running_mean)), (f"{n}/moving_variance", numpy(m.running_var))])
         elif isinstance(m, nn.ReLU):
             yield {"class_name": "Activation", "config": dict(name=name("activation"), activation="relu")}, []
         elif isinstance(m, nn.MaxPool2d):
@@ -87,7 +119,7 @@ def keras_layers(model, dtype):
                 w = w.reshape(-1, c, h, wd).permute(0, 2, 3, 1).reshape(w.shape[0], -1)
                 flatten_shape = None
             yield ({"class_name": "Dense", "config": dict(name=n, units=w.shape[0], activation="softmax" if last else "linear", use_bias=True)},
-                   [(f"{n}/kernel", rounded(w.t().contiguous(), dtype)), (f"{n}/bias", rounded(b, dtype))])
+                   [(f"{n}/kernel", numpy(w.t().contiguous())), (f"{n}/bias", numpy(b))])
         else:
             raise TypeError(f"no Keras equivalent for {m}")
         i += 1
@@ -117,20 +149,21 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint")
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "emotion"))
-    ap.add_argument("--dtype", choices=["float16", "float32"], default="float16")
+    ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
     model, cfg, ck = load_rounded(args.checkpoint, args.dtype)
 
     layers, weights = [], []
-    for layer, ws in keras_layers(model, args.dtype):
+    for layer, ws in keras_layers(model):
         layers.append(layer)
         weights.extend(ws)
-    blob = b"".join(np.ascontiguousarray(a).astype(args.dtype).tobytes() for _, a in weights)
-    manifest = [{"name": n, "shape": list(a.shape), "dtype": "float32"} for n, a in weights]
-    if args.dtype == "float16":
-        for m in manifest:
-            m["quantization"] = {"dtype": "float16", "original_dtype": "float32"}
+    blob = b""
+    manifest = []
+    for n, a in weights:
+        data, quantization = stored(np.ascontiguousarray(a), args.dtype)
+        blob += data
+        manifest.append({"name": n, "shape": list(a.shape), "dtype": "float32", **({"quantization": quantization} if quantization else {})})
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "weights.bin"), "wb") as f:
         f.write(blob)

@@ -24,6 +24,18 @@ def mood_net(num_classes=7):
     )
 
 
+def mood_net_l(num_classes=7):
+    """A wider variant for uint8 weights: two convolutions at every scale, 1.17 M parameters, 117 M multiply-adds."""
+    return nn.Sequential(
+        *conv_bn_relu(1, 32), *conv_bn_relu(32, 32), nn.MaxPool2d(2),
+        *conv_bn_relu(32, 64), *conv_bn_relu(64, 64), nn.MaxPool2d(2),
+        *conv_bn_relu(64, 128), *conv_bn_relu(128, 128), nn.MaxPool2d(2),
+        *conv_bn_relu(128, 256), *conv_bn_relu(256, 256),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3),
+        nn.Linear(256, num_classes),
+    )
+
+
 def paper_net(num_classes=4):
     """Baseline in the paper's style: four 3x3 convolutions (32, 64, 128, 128), max pooling, dropout, Dense 256.
 
@@ -40,7 +52,7 @@ def paper_net(num_classes=4):
     )
 
 
-MODELS = {"moodnet": mood_net, "paper": paper_net}
+MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "paper": paper_net}
 
 
 def count_params(model):

@@ -24,6 +24,8 @@ RECIPES = {
     # label smoothing, SGD with Nesterov momentum and a warm-up + cosine schedule.
     "moodnet": dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
                     rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
+    "moodnet_l": dict(model="moodnet_l", classes=7, epochs=50, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
+                      rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
     # Second stage: the four moods only, from a 7-class checkpoint (--init), at a low learning rate.
     "moodnet4": dict(model="moodnet", classes=4, epochs=15, batch=128, optimizer="sgd", lr=0.01, weight_decay=5e-4,
                      rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
