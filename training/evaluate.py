@@ -15,6 +15,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint")
     ap.add_argument("--split", choices=["val", "test"], default="test")
+    ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     args = ap.parse_args()
     torch.set_num_threads(2)
@@ -28,16 +29,23 @@ def main():
         images, labels = to_moods(images7[va], labels7[va])
     x = images / 255.0
     probs = np.zeros((len(x), 4))
-    for view in contract["testTimeAugmentation"]:
+    for view in ["identity"] if args.no_tta else contract["testTimeAugmentation"]:
         v = x[:, :, ::-1].copy() if view == "hflip" else x
         probs += np.concatenate([torch_moods(model, v[i:i + 512], cfg["classes"]) for i in range(0, len(v), 512)])
     pred = probs.argmax(1)
-    f1 = []
+    f1, precision, recall = [], [], []
     for c in range(4):
         tp = np.sum((pred == c) & (labels == c))
         p, r = tp / max(1, np.sum(pred == c)), tp / max(1, np.sum(labels == c))
+        precision.append(p)
+        recall.append(r)
         f1.append(2 * p * r / (p + r) if p + r else 0)
+    print(f"macro precision {np.mean(precision):.4f}, macro recall {np.mean(recall):.4f}")
+    confusion = np.zeros((4, 4), dtype=int)
+    np.add.at(confusion, (labels, pred), 1)
     print(f"{args.split}: {len(labels)} images, accuracy {np.mean(pred == labels):.4f}, macro F1 {np.mean(f1):.4f}")
+    print("confusion (rows true, columns predicted: angry, happy, neutral, sad):")
+    print(confusion)
 
 
 if __name__ == "__main__":
