@@ -24,13 +24,22 @@ async function failure(name: Backend): Promise<string | undefined> {
   }
 }
 
+/** True when WebGL would be drawn by a CPU rasteriser (SwiftShader, llvmpipe): measured here, a small CNN
+ * takes ~260 ms per face there against ~25 ms on wasm, so it is only used when asked for by name. */
+function softwareWebgl(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const info = gl?.getExtension('WEBGL_debug_renderer_info');
+  const renderer = info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+  return /swiftshader|llvmpipe|software/i.test(renderer);
+}
+
 /** Returns the backend now in use: the forced one, or the first that works in the order webgpu, webgl, wasm, cpu. */
 export async function chooseBackend(wanted: Backend | 'auto'): Promise<Backend> {
   const order = wanted === 'auto' ? BACKENDS : [wanted, ...BACKENDS.filter((b) => b !== wanted)];
   const reasons: string[] = [];
   for (const name of order) {
     if (tf.getBackend() === name) return name;
-    const why = await failure(name);
+    const why = name === 'webgl' && wanted !== 'webgl' && softwareWebgl() ? 'software rendering only (slower than wasm)' : await failure(name);
     if (!why) return name;
     console.warn(`TF.js backend ${name} unusable: ${why}`);
     reasons.push(`${name}: ${why}`);
