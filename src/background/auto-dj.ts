@@ -1,11 +1,10 @@
 /** Auto mode: after each scheduled check, queue songs when the mood is confident and has changed, or when
  * the songs queued last time have about run out. */
 import type { CheckOutcome, QueueOutcome } from '../shared/messages';
-import { loadSettings } from '../shared/settings';
 import { songsForMood } from './song-picker';
 import { queueInSpotify } from './spotify-tabs';
 
-export const MIN_CONFIDENCE = 0.5;
+const MIN_CONFIDENCE = 0.5;
 const AVERAGE_SONG_MS = 3.5 * 60_000;
 
 interface LastQueued {
@@ -26,10 +25,9 @@ export async function autoQueue(outcome: CheckOutcome): Promise<void> {
   const { lastQueued } = (await chrome.storage.local.get('lastQueued')) as { lastQueued?: LastQueued };
   const queueRunsOut = lastQueued && Date.now() - lastQueued.at > lastQueued.count * AVERAGE_SONG_MS;
   if (lastQueued && lastQueued.mood === mood && !queueRunsOut) return note({ skipped: `still ${mood}; the songs queued before are still playing` });
-  const settings = await loadSettings();
-  const songs = await songsForMood(mood);
+  const songs = await songsForMood(mood); // as many as the settings ask for
   if (!songs.ok) return note({ skipped: songs.error });
-  const queued = await queueInSpotify(songs.songs.slice(0, settings.songsPerCheck).map((s) => s.id));
+  const queued = await queueInSpotify(songs.songs.map((s) => s.id));
   if (queued.ok) await chrome.storage.local.set({ lastQueued: { mood, count: songs.songs.length, at: Date.now() } satisfies LastQueued });
   await note(queued);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importCsv, WrongColumns, type ImportJob, type ImportProgress } from '../shared/import-278k';
-import { beginImport, catalogueSize } from '../shared/song-db';
+import { beginImport, catalogueSize, type ImportWriter } from '../shared/song-db';
+import type { Song } from '../shared/songs';
 
 type State =
   | { kind: 'idle' }
@@ -17,12 +18,16 @@ export function ImportSongs() {
 
   useEffect(() => void catalogueSize().then(setSize), [state.kind]);
 
-  const start = async (file: File) => {
+  const start = (file: File) => {
     const t0 = performance.now();
     setState({ kind: 'running', progress: { bytesRead: 0, bytesTotal: file.size, imported: 0, bad: 0 } });
-    const writer = await beginImport();
-    job.current = importCsv(file, writer.write, (progress) => setState({ kind: 'running', progress }));
-    job.current.done.then(writer.finish).then(() => job.current!.done).then(
+    // The earlier import is replaced only once this file has shown the right columns and a good row.
+    let writer: Promise<ImportWriter> | undefined;
+    const write = async (songs: Song[]) => {
+      if (songs.length) await (await (writer ??= beginImport())).write(songs);
+    };
+    job.current = importCsv(file, write, (progress) => setState({ kind: 'running', progress }));
+    job.current.done.then(async (progress) => (await (await writer)?.finish(), progress)).then(
       (progress) => setState({ kind: 'done', progress, seconds: (performance.now() - t0) / 1000 }),
       (e) =>
         setState({
@@ -56,7 +61,7 @@ export function ImportSongs() {
         disabled={state.kind === 'running'}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
-          if (file) void start(file);
+          if (file) start(file);
           e.currentTarget.value = '';
         }}
       />

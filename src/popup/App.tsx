@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkMoodNow } from '../shared/ask-background';
 import type { CheckError, CheckOutcome } from '../shared/messages';
+import { AutoStatus } from './AutoStatus';
 import { MoodCard } from './MoodCard';
 import { SongList } from './SongList';
 
@@ -38,6 +39,7 @@ export function App() {
           <NextStep error={outcome.error} retry={run} />
         </div>
       )}
+      <AutoStatus />
     </main>
   );
 }

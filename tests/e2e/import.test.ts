@@ -65,6 +65,8 @@ it('refuses 278k_song_labelled.csv (no uri) with a clear message', async () => {
   const { page, done } = await importThroughOptions(s, file('278k_song_labelled.csv', lines));
   expect(done).toBe(false);
   expect(await page.getByTestId('import-error').innerText()).toMatch(/no "uri" column/);
+  // The wrong file did not cost the songs imported before.
+  expect(await catalogueText()).toContain(`${(ROWS - BAD).toLocaleString('en')} of them imported`);
 });
 
 it('refuses an empty file and binary noise without crashing', async () => {

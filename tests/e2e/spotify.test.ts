@@ -87,6 +87,8 @@ describe('queueing from the popup', () => {
   it('auto mode: an alarm checks the mood, queues songs in the tab and puts the mood on the badge', async () => {
     const before = await spotify.locator('#fixture-queue li').count();
     await s.worker.evaluate(() => chrome.storage.local.remove('lastQueued'));
+    await s.setSettings({ autoMode: true, intervalMinutes: 240 }); // on, but not due by itself during the test
+    await expect.poll(() => s.worker.evaluate(() => chrome.alarms.get('mood-check'))).toMatchObject({ periodInMinutes: 240 });
     // The alarm the options page schedules, made due now instead of in 30 s or more.
     await s.worker.evaluate(() => chrome.alarms.create('mood-check', { when: Date.now() + 100 }));
     await expect.poll(() => spotify.locator('#fixture-queue li').count(), { timeout: 30_000 }).toBe(before + 3);
@@ -97,6 +99,9 @@ describe('queueing from the popup', () => {
     await s.worker.evaluate(() => chrome.alarms.create('mood-check', { when: Date.now() + 100 }));
     const skipped = () => s.worker.evaluate(async () => ((await chrome.storage.local.get('lastAutoQueue')).lastAutoQueue as { skipped?: string } | undefined)?.skipped);
     await expect.poll(skipped, { timeout: 30_000 }).toMatch(/still happy/);
+    const popup = await s.openPopup();
+    expect(await popup.getByTestId('auto-status').innerText()).toMatch(/a check every 240 min\. Last, at .*: nothing queued \(still happy/);
+    await popup.close();
     expect(await spotify.locator('#fixture-queue li').count()).toBe(before + 3);
   });
 

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadSettings, type Settings } from '../shared/settings';
+
+interface LastAutoQueue {
+  at: number;
+  ok?: boolean;
+  skipped?: string;
+  queued?: string[];
+  played?: string;
+  message?: string;
+}
+
+function describe(last: LastAutoQueue): string {
+  if (last.skipped) return `nothing queued (${last.skipped})`;
+  if (last.ok) return `${(last.queued?.length ?? 0) + (last.played ? 1 : 0)} songs sent to Spotify`;
+  return `not queued: ${last.message}`;
+}
+
+/** What auto mode did at its last scheduled check, so that a quiet auto mode is never a silent failure. */
+export function AutoStatus() {
+  const [settings, setSettings] = useState<Settings>();
+  const [last, setLast] = useState<LastAutoQueue>();
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void chrome.storage.local.get('lastAutoQueue').then((r) => setLast(r.lastAutoQueue as LastAutoQueue | undefined));
+  }, []);
+  if (!settings?.autoMode) return null;
+  return (
+    <p class="meta" data-testid="auto-status">
+      Auto mode: a check every {settings.intervalMinutes} min.
+      {last && ` Last, at ${new Date(last.at).toLocaleTimeString()}: ${describe(last)}.`}
+    </p>
+  );
+}
