@@ -17,7 +17,9 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   }
   const msg = parsed.data;
   if (msg.type === 'diagnostics') {
-    reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, backend: currentBackend() ?? null, lastFace: lastFaceBox() } satisfies Diagnostics);
+    (globalThis as { gc?: () => void }).gc?.(); // only with --js-flags=--expose-gc (the soak test)
+    const jsHeapBytes = (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+    reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, jsHeapBytes, backend: currentBackend() ?? null, lastFace: lastFaceBox() } satisfies Diagnostics);
     return false;
   }
   const run = queue.then(() => moodCheck(msg.frames, msg.backend));

@@ -98,6 +98,8 @@ export const Diagnostics = z.object({
   documentId: z.string(),
   liveTracks: z.number().int(),
   numTensors: z.number().int(),
+  /** JS heap in use (Chromium's performance.memory), after a garbage collection when the browser allows one */
+  jsHeapBytes: z.number(),
   backend: z.string().nullable(),
   /** the face box used last, in frame pixels: lets tools check the crop against the training faces' framing */
   lastFace: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), frameWidth: z.number(), frameHeight: z.number() }).nullable(),
