@@ -126,6 +126,8 @@ export async function catalogueSize(): Promise<{ total: number; import?: ImportS
   return { total: defaults + (imported?.songs ?? 0), import: imported };
 }
 
+/** A random chunk of the label, then a random song in it: close to uniform, since most chunks are full
+ * (a batch's last chunk per label is smaller, so its songs come up somewhat more often). */
 async function randomOf(label: SongLabel): Promise<Song | undefined> {
   const index = (await songDb()).transaction('chunks').store.index('label-r');
   const x = Math.random();
