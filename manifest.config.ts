@@ -1,8 +1,9 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
+import { SPOTIFY_WEB } from './src/shared/songs.ts';
 
 export const PERMISSIONS = ['offscreen', 'storage', 'alarms'];
-export const HOSTS = ['https://open.spotify.com/*'];
+export const HOSTS = [`${SPOTIFY_WEB}*`];
 
 export default defineManifest({
   manifest_version: 3,

@@ -5,7 +5,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Diagnostics } from '../src/shared/messages';
 import { launchExtension } from './lib/browser';
 import { readMoodSplit } from './lib/fer2013';
 
@@ -27,7 +26,7 @@ try {
     s.setPhoto(first);
     const outcome = await s.ask({ type: 'check-mood' });
     if (!outcome.ok) continue;
-    const d = Diagnostics.parse(await s.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'diagnostics' })));
+    const d = await s.diagnostics();
     const box = d.lastFace!;
     // The face image fills the square x 80..560, y 0..480 of the frame.
     margins.push((480 / Math.max(box.width, box.height) - 1) / 2);

@@ -3,7 +3,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MoodResult } from '../src/shared/messages';
 import { launchExtension, ROOT } from './lib/browser';
 
 const photo = resolve(process.argv[2] ?? join(ROOT, 'tests/fixtures/faces/happy.jpg'));
@@ -20,7 +19,7 @@ async function main() {
     for (const run of ['cold', 'warm']) {
       const { page: popup, ms: clickToMood, errorCode } = await session.popupCheck();
       if (errorCode) throw new Error(`the popup shows an error: ${await popup.getByTestId('check-error').innerText()}`);
-      const result = MoodResult.parse((await session.worker.evaluate(() => chrome.storage.local.get('lastResult'))).lastResult);
+      const result = await session.lastResult();
       const t = result.timings;
       console.log(`\n${run}: mood ${result.mood} (${(100 * result.probabilities[result.mood]).toFixed(1)}%), popup open to mood shown ${clickToMood.toFixed(0)} ms`);
       console.log(`  probabilities ${Object.entries(result.probabilities).map(([m, p]) => `${m} ${p.toFixed(3)}`).join(', ')}`);

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { Diagnostics, MoodResult } from '../../src/shared/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -44,6 +45,10 @@ export interface ExtensionSession {
   popupCheck(): Promise<PopupCheck>;
   /** sends a message from an extension page, as the popup does (the worker cannot message itself) */
   ask(message: unknown): Promise<any>;
+  /** the last mood result the worker stored */
+  lastResult(): Promise<MoodResult>;
+  /** the offscreen document's own report: tensors, heap, live camera tracks, last face box */
+  diagnostics(): Promise<Diagnostics>;
   /** shows another photo to the fake webcam from the next check on (Chromium reopens the file per capture) */
   setPhoto(photo: string): void;
   /** writes settings as the options page would */
@@ -111,6 +116,12 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       await shown.first().waitFor({ timeout: 120_000 });
       const ms = performance.now() - t0;
       return { page, ms, mood: (await shown.getAttribute('data-mood')) ?? undefined, errorCode: (await shown.getAttribute('data-code')) ?? undefined };
+    },
+    async lastResult() {
+      return MoodResult.parse((await worker.evaluate(() => chrome.storage.local.get('lastResult'))).lastResult);
+    },
+    async diagnostics() {
+      return Diagnostics.parse(await ask({ target: 'offscreen', type: 'diagnostics' }));
     },
     setPhoto(photo) {
       photoToY4m(photo, dir);

@@ -2,7 +2,7 @@
 import { CheckOutcome, type ToOffscreen } from '../shared/messages';
 import { MOOD_LOOK } from '../shared/moods';
 import { loadSettings } from '../shared/settings';
-import { recordError, recordResult } from './mood-store';
+import { recordResult } from './mood-store';
 import { ensureOffscreenDocument } from './offscreen-document';
 
 const CHECK_TIMEOUT_MS = 60_000;
@@ -12,21 +12,20 @@ async function ask(): Promise<CheckOutcome> {
   const settings = await loadSettings();
   await ensureOffscreenDocument();
   const msg: ToOffscreen = { target: 'offscreen', type: 'run-check', frames: settings.framesPerCheck, backend: settings.backend };
-  const timeout = new Promise<CheckOutcome>((resolve) =>
-    setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'The mood check took longer than a minute. Try again.' } }), CHECK_TIMEOUT_MS),
-  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<CheckOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'The mood check took longer than a minute. Try again.' } }), CHECK_TIMEOUT_MS);
+  });
   const answer = chrome.runtime.sendMessage(msg).then((raw) => {
     const parsed = CheckOutcome.safeParse(raw);
     return parsed.success ? parsed.data : ({ ok: false, error: { code: 'internal', message: 'The camera page gave no valid answer.' } } as CheckOutcome);
   });
-  const outcome = await Promise.race([answer, timeout]);
+  const outcome = await Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
   if (outcome.ok) {
     await recordResult(outcome.result);
     const look = MOOD_LOOK[outcome.result.mood];
     await chrome.action.setBadgeText({ text: look.emoji });
     await chrome.action.setBadgeBackgroundColor({ color: look.colour });
-  } else {
-    await recordError(outcome.error);
   }
   return outcome;
 }

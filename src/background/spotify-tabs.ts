@@ -1,10 +1,9 @@
 /** Finds the user's Spotify Web Player tab and hands it tracks to queue through the content script. */
 import { QueueOutcome, type ToContent } from '../shared/messages';
+import { SPOTIFY_WEB } from '../shared/songs';
 
-export const SPOTIFY_URL = 'https://open.spotify.com/';
-
-export async function spotifyTab(): Promise<chrome.tabs.Tab | undefined> {
-  const tabs = await chrome.tabs.query({ url: 'https://open.spotify.com/*' });
+async function spotifyTab(): Promise<chrome.tabs.Tab | undefined> {
+  const tabs = await chrome.tabs.query({ url: `${SPOTIFY_WEB}*` });
   // The tab that is playing, else the one in front, else any.
   return tabs.find((t) => t.audible) ?? tabs.find((t) => t.active) ?? tabs[0];
 }

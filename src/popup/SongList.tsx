@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { pickSongsFor, queueSongs } from '../shared/ask-background';
 import type { Mood, QueueOutcome, SongsOutcome } from '../shared/messages';
-import { SONG_LABELS, spotifyUrl } from '../shared/songs';
+import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl } from '../shared/songs';
 
 function QueueResult({ outcome }: { outcome: QueueOutcome }) {
   if (outcome.ok)
@@ -16,7 +16,7 @@ function QueueResult({ outcome }: { outcome: QueueOutcome }) {
     <div class="message" data-testid="queue-error" data-code={outcome.code}>
       <p>{outcome.code === 'page-changed' ? `${outcome.message}: queueing is unavailable. The songs stay listed above.` : outcome.message}</p>
       {outcome.code === 'no-tab' && (
-        <button class="primary" onClick={() => chrome.tabs.create({ url: 'https://open.spotify.com/' })}>
+        <button class="primary" onClick={() => chrome.tabs.create({ url: SPOTIFY_WEB })}>
           Open Spotify web
         </button>
       )}

@@ -2,6 +2,8 @@
  * IndexedDB record per song made a 278k import take 90 s here; chunks make it a few hundred writes. Each chunk
  * carries a random key r, indexed with its label, so a random song of a label is one index seek and no scan. */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Only the version string is bundled (Vite tree-shakes named JSON imports); the rows are fetched when needed.
+import { version as CATALOGUE_VERSION } from '../../data/catalogue.json';
 import { LABEL_CENTRE, type CatalogueFile, type Song, type SongLabel } from './songs';
 
 type Origin = 'default' | 'import';
@@ -75,9 +77,9 @@ function toChunks(songs: Song[], origin: Origin, seq: number): SongChunk[] {
 /** Loads the bundled catalogue unless this version is already in; one transaction, so a worker stopped
  * midway leaves the old state and the next start does it again: never a song twice. */
 export async function installDefaultCatalogue(): Promise<{ installed: boolean; version: string }> {
-  const file: CatalogueFile = await (await fetch(chrome.runtime.getURL('data/catalogue.json'))).json();
   const d = await songDb();
-  if ((await d.get('meta', 'defaultVersion')) === file.version) return { installed: false, version: file.version };
+  if ((await d.get('meta', 'defaultVersion')) === CATALOGUE_VERSION) return { installed: false, version: CATALOGUE_VERSION };
+  const file: CatalogueFile = await (await fetch(chrome.runtime.getURL('data/catalogue.json'))).json();
   const songs: Song[] = file.rows.map(([id, name, artist, label, valence, energy]) => ({ id, name, artist, label: label as SongLabel, valence, energy }));
   const tx = d.transaction(['chunks', 'meta'], 'readwrite');
   void tx.objectStore('chunks').delete(ofOrigin('default'));

@@ -39,6 +39,9 @@ export const LABEL_CENTRE: Record<SongLabel, { valence: number; energy: number }
   3: { valence: 0.392, energy: 0.418 },
 };
 
+/** The Spotify Web Player; the manifest's host access and content script cover exactly this origin. */
+export const SPOTIFY_WEB = 'https://open.spotify.com/';
+
 export function spotifyUrl(id: string): string {
-  return `https://open.spotify.com/track/${id}`;
+  return `${SPOTIFY_WEB}track/${id}`;
 }

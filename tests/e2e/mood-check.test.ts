@@ -2,17 +2,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
-import { Diagnostics, MoodResult } from '../../src/shared/messages';
 
 const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
 
-async function lastResult(s: ExtensionSession) {
-  return MoodResult.parse((await s.worker.evaluate(() => chrome.storage.local.get('lastResult'))).lastResult);
-}
-
-async function diagnostics(s: ExtensionSession) {
-  return Diagnostics.parse(await s.worker.evaluate(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'diagnostics' })));
-}
 
 describe('a happy face', () => {
   let s: ExtensionSession;
@@ -38,16 +30,16 @@ describe('a happy face', () => {
   });
 
   it('reuses the offscreen document and stops the camera after each check', async () => {
-    const first = await lastResult(s);
-    expect((await diagnostics(s)).liveTracks).toBe(0);
+    const first = await s.lastResult();
+    expect((await s.diagnostics()).liveTracks).toBe(0);
     const check = await s.popupCheck();
     expect(check.mood).toBe('happy');
-    const second = await lastResult(s);
+    const second = await s.lastResult();
     expect(second.documentId).toBe(first.documentId);
     expect(second.timings.coldStart).toBe(false);
     const contexts = await s.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] }));
     expect(contexts).toHaveLength(1);
-    expect((await diagnostics(s)).liveTracks).toBe(0);
+    expect((await s.diagnostics()).liveTracks).toBe(0);
     await check.page.close();
   });
 
@@ -55,7 +47,7 @@ describe('a happy face', () => {
     await s.setSettings({ backend: 'webgpu' }); // no --enable-unsafe-webgpu: no adapter here
     const check = await s.popupCheck();
     expect(check.mood).toBe('happy');
-    const result = await lastResult(s);
+    const result = await s.lastResult();
     expect(result.requestedBackend).toBe('webgpu');
     // WebGL comes next, but here it is SwiftShader, software: skipped for wasm unless asked for by name.
     expect(result.backend).toBe('wasm');
@@ -67,7 +59,7 @@ describe('a happy face', () => {
     await s.setSettings({ backend: 'webgl' });
     const check = await s.popupCheck();
     expect(check.mood).toBe('happy');
-    expect((await lastResult(s)).backend).toBe('webgl');
+    expect((await s.lastResult()).backend).toBe('webgl');
     await check.page.close();
   });
 });
