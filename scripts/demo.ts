@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchExtension, ROOT } from './lib/browser';
+import { popupRuns } from './lib/popup-runs';
 
 const photo = resolve(process.argv[2] ?? join(ROOT, 'tests/fixtures/faces/happy.jpg'));
 const screenshot = resolve(process.env.SCREENSHOT ?? 'demo-popup.png');
@@ -16,16 +17,13 @@ async function main() {
   const session = await launchExtension({ photo, grantCamera: true });
   try {
     if (backend) await session.setSettings({ backend });
-    for (const run of ['cold', 'warm']) {
-      const { page: popup, ms: clickToMood, errorCode } = await session.popupCheck();
-      if (errorCode) throw new Error(`the popup shows an error: ${await popup.getByTestId('check-error').innerText()}`);
-      const result = await session.lastResult();
+    for (const { run, ms, result, page } of await popupRuns(session)) {
       const t = result.timings;
-      console.log(`\n${run}: mood ${result.mood} (${(100 * result.probabilities[result.mood]).toFixed(1)}%), popup open to mood shown ${clickToMood.toFixed(0)} ms`);
+      console.log(`\n${run}: mood ${result.mood} (${(100 * result.probabilities[result.mood]).toFixed(1)}%), popup open to mood shown ${ms.toFixed(0)} ms`);
       console.log(`  probabilities ${Object.entries(result.probabilities).map(([m, p]) => `${m} ${p.toFixed(3)}`).join(', ')}`);
       console.log(`  backend ${result.backend}; check ${t.totalMs.toFixed(0)} ms (camera start ${t.cameraMs.toFixed(0)} ms); per frame: detect ${t.detectMsPerFrame.toFixed(1)} ms, classify ${t.classifyMsPerFrame.toFixed(1)} ms; ${result.framesUsed} frames, ${result.faces} face(s)`);
-      if (run === 'warm') await popup.screenshot({ path: screenshot });
-      await popup.close();
+      if (run === 'warm') await page.screenshot({ path: screenshot });
+      await page.close();
     }
     console.log(`\nphoto ${photo}\nscreenshot ${screenshot}`);
   } finally {

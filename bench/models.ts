@@ -1,0 +1,60 @@
+/** The three emotion models side by side in Chromium: FER2013 4-mood test accuracy, and ms per face on each
+ * TF.js backend this machine has. Serves bench/page with Vite's dev server (nothing of this ships). */
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM, ROOT } from '../scripts/lib/browser';
+import { FER_DIR } from '../scripts/lib/fer2013';
+import { classificationReport } from '../scripts/lib/metrics';
+import { MOODS } from '../src/model/contract';
+import type { Bench } from './page/main';
+import type { Row } from './table';
+
+const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'];
+// Fewer timed runs where a face takes long (cpu, and webgl on a software GPU).
+const REPS: Record<string, number> = { wasm: 50, cpu: 10, webgl: 10, webgpu: 50 };
+
+export interface ModelBench {
+  accuracy: Row[];
+  speed: Row[];
+  renderers: { webgl: string; webgpu: string };
+}
+
+export async function modelBench(log: (line: string) => void): Promise<ModelBench> {
+  const server = await createServer({ root: ROOT, configFile: false, logLevel: 'warn', server: { port: 0, fs: { allow: [ROOT, FER_DIR] } } });
+  await server.listen();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(new URL('bench/page/index.html', server.resolvedUrls!.local[0]).href);
+    await page.waitForFunction(() => 'bench' in globalThis, null, { timeout: 120_000 });
+    const call = <K extends keyof Bench>(k: K, ...args: Parameters<Bench[K]>) =>
+      page.evaluate(([k, args]) => ((globalThis as unknown as { bench: Bench }).bench[k] as (...a: unknown[]) => unknown)(...args), [k, args] as const) as Promise<Awaited<ReturnType<Bench[K]>>>;
+
+    const faces = await call('loadTest', `/@fs${FER_DIR}`);
+    if (!(await call('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
+    log(`accuracy on ${faces} test faces (wasm)...`);
+    const { labels, preds } = await call('predictTest');
+    const accuracy = Object.entries(preds).map(([name, p]) => {
+      const r = classificationReport(labels, p, MOODS.length);
+      return [name, r.accuracy.toFixed(4), r.macroF1.toFixed(3), ...r.perClass.map((c) => c.recall.toFixed(3))];
+    });
+
+    const speed: Row[] = [];
+    for (const backend of BACKENDS) {
+      if (!(await call('useBackend', backend))) {
+        speed.push([backend, 'not available here', '', '', '']);
+        continue;
+      }
+      log(`ms per face on ${backend}...`);
+      const ms = await call('perFaceMs', REPS[backend]);
+      const [ours, ...peers] = Object.entries(ms);
+      const fastestPeer = Math.min(...peers.map(([, v]) => v));
+      speed.push([backend, ...Object.values(ms).map((v) => v.toFixed(1)), `${(ours[1] / fastestPeer).toFixed(2)}`]);
+    }
+    return { accuracy, speed, renderers: await call('renderers') };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
