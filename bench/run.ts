@@ -1,11 +1,11 @@
 /** npm run bench [-- ROWS]: mood-dj against its peers and its own budget, in one run, one table, written to
  * docs/BENCHMARKS.md. Needs ../shared/data/fer2013 (or FER2013_DIR) and Debian's Chromium. */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { launchExtension, ROOT } from '../scripts/lib/browser';
+import { CHROMIUM, launchExtension, ROOT } from '../scripts/lib/browser';
 import { popupRuns } from '../scripts/lib/popup-runs';
 import { soak, SOAK_ARGS } from '../scripts/lib/soak';
 import { MOODS } from '../src/model/contract';
@@ -49,7 +49,7 @@ async function main() {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const models = await modelBench(log);
   const extension = await extensionBench();
-  const chromium = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  const chromium = execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 
   const ours = Number(models.accuracy[0][1]);
   const bestPeer = Math.max(...models.accuracy.slice(1).map((r) => Number(r[1])));
@@ -87,6 +87,7 @@ Real extension, headless Chromium, a photo as the fake webcam, TF.js wasm backen
 
 ${markdownTable(['measure', 'value'], extension)}
 `;
+  mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, doc);
   console.log(doc);
   log(`written to ${OUT}`);
