@@ -1,4 +1,5 @@
 """FER2013 loading: raw u8 files from ../shared/data/fer2013 (see its README), a fixed validation part of train."""
+import csv
 import gzip
 import os
 
@@ -40,3 +41,21 @@ def train_val_split(labels, val_fraction=0.1, seed=2024):
     val = np.sort(np.array(val))
     train = np.setdiff1d(np.arange(len(labels)), val)
     return train, val
+
+
+# FERPlus vote columns for each of CLASSES7 (contempt, unknown and not-a-face are left out).
+FERPLUS_COLUMNS = ["anger", "disgust", "fear", "happiness", "neutral", "sadness", "surprise"]
+
+
+def ferplus_distribution(split):
+    """FERPlus annotators' votes as a distribution over CLASSES7 per image of `split` [N,7], float32;
+    rows of images without a FERPlus link or without any emotion vote are all zero."""
+    with open(os.path.join(FER_DIR, "ferplus-votes.csv")) as f:
+        votes = [[float(r[c]) for c in FERPLUS_COLUMNS] for r in csv.DictReader(f)]
+    index = [r for r in csv.DictReader(open(os.path.join(FER_DIR, "image-index.csv"))) if r["split"] == split]
+    out = np.zeros((len(index), 7), dtype=np.float32)
+    for r in index:
+        row = int(r["fer2013_row"])
+        if row >= 0 and sum(votes[row]) > 0:
+            out[int(r["index"])] = np.array(votes[row]) / sum(votes[row])
+    return out

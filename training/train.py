@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 from augment import random_affine, random_erasing
-from fer_data import MOOD_IDS7, load_split, to_moods, train_val_split
+from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods, train_val_split
 from models import MODELS, count_params
 
 RECIPES = {
@@ -24,6 +24,10 @@ RECIPES = {
     # label smoothing, SGD with Nesterov momentum and a warm-up + cosine schedule.
     "moodnet": dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
                     rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
+    # moodnet with FERPlus's ten annotators as soft labels: the target is half the FER2013 label, half the
+    # annotators' vote distribution (instead of uniform label smoothing).
+    "moodnet_fp": dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
+                       rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.0, balance=0.0, ferplus=0.5),
     "moodnet_l": dict(model="moodnet_l", classes=7, epochs=50, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
                       rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
     # Second stage: the four moods only, from a 7-class checkpoint (--init), at a low learning rate.
@@ -113,6 +117,12 @@ def main():
         tr_x, tr_y = images[tr], labels7[tr].astype(np.int64)
     va_x, va_y = to_moods(images[va], labels7[va])
     tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x))
+    targets = None
+    if cfg.get("ferplus"):
+        votes = ferplus_distribution("train")[tr]
+        onehot = np.eye(7, dtype=np.float32)[tr_y]
+        has_votes = votes.sum(1, keepdims=True) > 0
+        targets = torch.from_numpy(np.where(has_votes, (1 - cfg["ferplus"]) * onehot + cfg["ferplus"] * votes, onehot))
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(memory_format=torch.channels_last)
     if args.init:
@@ -156,7 +166,7 @@ def main():
             if cfg["erase"]:
                 x = random_erasing(x, cfg["erase"])
             x = x.contiguous(memory_format=torch.channels_last)
-            y = torch.from_numpy(tr_y[b])
+            y = targets[b] if targets is not None else torch.from_numpy(tr_y[b])
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=not args.fp32):
                 out = model(x)
             loss = F.cross_entropy(out.float(), y, label_smoothing=cfg["smoothing"])
