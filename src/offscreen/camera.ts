@@ -13,7 +13,8 @@ export function liveTracks(): number {
   return [...live].filter((t) => t.readyState === 'live').length;
 }
 
-function explain(e: unknown): CheckError {
+/** What a getUserMedia failure means to the user; each cause its own code and next step. */
+export function explainCameraError(e: unknown): CheckError {
   const name = e instanceof DOMException ? e.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError')
     return { code: 'camera-denied', message: 'mood-dj may not use the camera yet. Allow it once on the options page.' };
@@ -30,7 +31,7 @@ export async function withCamera<T>(use: (video: HTMLVideoElement) => Promise<T>
   try {
     stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
   } catch (e) {
-    throw new CameraError(explain(e));
+    throw new CameraError(explainCameraError(e));
   }
   stream.getTracks().forEach((t) => live.add(t));
   const video = document.createElement('video');
