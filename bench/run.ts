@@ -68,9 +68,9 @@ those four probabilities and renormalising (mood-dj's own 7-class head is read t
 ${markdownTable(['model', 'accuracy', 'macro F1', ...MOODS.map((m) => `recall ${m}`)], models.accuracy)}
 
 mood-dj is ${ours >= bestPeer ? 'ahead of' : 'behind'} the best peer by ${(100 * Math.abs(ours - bestPeer)).toFixed(1)} points.
-The peers' own training data is not FER2013's train split alone: human's model comes from oarriaga/face_classification,
-trained on a random 80% of all of FER2013 (so it has seen part of this test split), and face-api's was trained on a
-mix of public datasets.
+The peers come as their libraries ship them, trained on their own data: human's model is oarriaga/face_classification's
+FER2013 model, face-api's was trained on public datasets and images from the web (its README). Neither was tuned on
+this split's four moods, as mood-dj was not: mood-dj chose everything on a validation part of train.
 
 ## Milliseconds per face, same Chromium, same backend
 
