@@ -7,6 +7,16 @@ import { currentBackend, DOCUMENT_ID, lastFaceBox, moodCheck } from './mood-chec
 // Checks run one at a time: the camera and the models are shared.
 let queue: Promise<unknown> = Promise.resolve();
 
+/** JS heap in use after garbage collection (gc exists only with --js-flags=--expose-gc, as in the soak test).
+ * Two collections with a pause between: right after one, V8 may still count pages it has not swept yet. */
+async function settledHeapBytes(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((r) => setTimeout(r, 100));
+  gc?.();
+  return (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+}
+
 chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   if (sender.id !== chrome.runtime.id || (raw as { target?: unknown })?.target !== 'offscreen') return false;
   const parsed = ToOffscreen.safeParse(raw);
@@ -17,10 +27,10 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   }
   const msg = parsed.data;
   if (msg.type === 'diagnostics') {
-    (globalThis as { gc?: () => void }).gc?.(); // only with --js-flags=--expose-gc (the soak test)
-    const jsHeapBytes = (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-    reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, jsHeapBytes, backend: currentBackend() ?? null, lastFace: lastFaceBox() } satisfies Diagnostics);
-    return false;
+    settledHeapBytes().then((jsHeapBytes) =>
+      reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, jsHeapBytes, backend: currentBackend() ?? null, lastFace: lastFaceBox() } satisfies Diagnostics),
+    );
+    return true;
   }
   const run = queue.then(() => moodCheck(msg.frames, msg.backend));
   queue = run.catch(() => undefined);
