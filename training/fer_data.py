@@ -52,7 +52,8 @@ def ferplus_distribution(split):
     rows of images without a FERPlus link or without any emotion vote are all zero."""
     with open(os.path.join(FER_DIR, "ferplus-votes.csv")) as f:
         votes = [[float(r[c]) for c in FERPLUS_COLUMNS] for r in csv.DictReader(f)]
-    index = [r for r in csv.DictReader(open(os.path.join(FER_DIR, "image-index.csv"))) if r["split"] == split]
+    with open(os.path.join(FER_DIR, "image-index.csv")) as f:
+        index = [r for r in csv.DictReader(f) if r["split"] == split]
     out = np.zeros((len(index), 7), dtype=np.float32)
     for r in index:
         row = int(r["fer2013_row"])

@@ -1,6 +1,6 @@
 /** Auto mode: after each scheduled check, queue songs when the mood is confident and has changed, or when
  * the songs queued last time have about run out. */
-import type { CheckOutcome, QueueOutcome } from '../shared/messages';
+import type { CheckOutcome, LastAutoQueue, QueueOutcome } from '../shared/messages';
 import { songsForMood } from './song-picker';
 import { queueInSpotify } from './spotify-tabs';
 
@@ -15,7 +15,7 @@ interface LastQueued {
 
 /** Why the last scheduled check queued nothing, or what it queued: kept for the user to see. */
 async function note(what: QueueOutcome | { skipped: string }): Promise<void> {
-  await chrome.storage.local.set({ lastAutoQueue: { ...what, at: Date.now() } });
+  await chrome.storage.local.set({ lastAutoQueue: { ...what, at: Date.now() } satisfies LastAutoQueue });
 }
 
 export async function autoQueue(outcome: CheckOutcome): Promise<void> {

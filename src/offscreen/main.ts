@@ -11,9 +11,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * Two collections with a pause between: right after one, V8 may still count pages it has not swept yet. */
 async function settledHeapBytes(): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  await new Promise((r) => setTimeout(r, 100));
-  gc?.();
+  if (gc) {
+    gc();
+    await new Promise((r) => setTimeout(r, 100));
+    gc();
+  }
   return (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 }
 

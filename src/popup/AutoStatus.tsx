@@ -1,18 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { LastAutoQueue } from '../shared/messages';
 import { loadSettings, type Settings } from '../shared/settings';
 
-interface LastAutoQueue {
-  at: number;
-  ok?: boolean;
-  skipped?: string;
-  queued?: string[];
-  played?: string;
-  message?: string;
-}
-
 function describe(last: LastAutoQueue): string {
-  if (last.skipped) return `nothing queued (${last.skipped})`;
-  if (last.ok) return `${(last.queued?.length ?? 0) + (last.played ? 1 : 0)} songs sent to Spotify`;
+  if ('skipped' in last) return `nothing queued (${last.skipped})`;
+  if (last.ok) return `${last.queued.length + (last.played ? 1 : 0)} songs sent to Spotify`;
   return `not queued: ${last.message}`;
 }
 

@@ -70,6 +70,8 @@ export const QueueOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: z.enum(['no-tab', 'page-changed', 'not-ready', 'internal']), message: z.string() }),
 ]);
 export type QueueOutcome = z.infer<typeof QueueOutcome>;
+/** What auto mode did at its last scheduled check (chrome.storage.local 'lastAutoQueue'; the popup shows it). */
+export type LastAutoQueue = (QueueOutcome | { skipped: string }) & { at: number };
 
 export const SongSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9]{22}$/),
