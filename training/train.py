@@ -16,23 +16,24 @@ from augment import random_affine, random_erasing
 from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods, train_val_split
 from models import MODELS, count_params
 
+# Ours: all 7 classes (more faces to learn from; the 4 moods are read out), flips, random erasing,
+# label smoothing, SGD with Nesterov momentum and a warm-up + cosine schedule.
+MOODNET = dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
+               rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0)
+
 RECIPES = {
     # The paper's recipe: 4 classes balanced by augmentation to twice the happy class, Adam 1e-4, batch 64.
     "paper": dict(model="paper", classes=4, epochs=60, batch=64, optimizer="adam", lr=1e-4, weight_decay=0.0,
                   rotate=10, shift=0.1, zoom=0.1, flip=False, erase=0.0, smoothing=0.0, balance=2.0),
-    # Ours: all 7 classes (more faces to learn from; the 4 moods are read out), flips, random erasing,
-    # label smoothing, SGD with Nesterov momentum and a warm-up + cosine schedule.
-    "moodnet": dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
-                    rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
-    # moodnet with FERPlus's ten annotators as soft labels: the target is half the FER2013 label, half the
-    # annotators' vote distribution (instead of uniform label smoothing).
-    "moodnet_fp": dict(model="moodnet", classes=7, epochs=70, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
-                       rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.0, balance=0.0, ferplus=0.5),
-    "moodnet_l": dict(model="moodnet_l", classes=7, epochs=50, batch=128, optimizer="sgd", lr=0.05, weight_decay=5e-4,
-                      rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
+    "moodnet": MOODNET,
+    # FERPlus's ten annotators as soft labels: the target is half the FER2013 label, half the annotators'
+    # vote distribution (instead of uniform label smoothing).
+    "moodnet_fp": {**MOODNET, "smoothing": 0.0, "ferplus": 0.5},
+    # mixup (Zhang et al. 2018, said to resist label noise): pairs of faces blended with weight ~ Beta(0.2, 0.2).
+    "moodnet_mix": {**MOODNET, "mixup": 0.2},
+    "moodnet_l": {**MOODNET, "model": "moodnet_l", "epochs": 50},
     # Second stage: the four moods only, from a 7-class checkpoint (--init), at a low learning rate.
-    "moodnet4": dict(model="moodnet", classes=4, epochs=15, batch=128, optimizer="sgd", lr=0.01, weight_decay=5e-4,
-                     rotate=10, shift=0.1, zoom=0.1, flip=True, erase=0.5, smoothing=0.1, balance=0.0),
+    "moodnet4": {**MOODNET, "classes": 4, "epochs": 15, "lr": 0.01},
 }
 
 
@@ -167,9 +168,16 @@ def main():
                 x = random_erasing(x, cfg["erase"])
             x = x.contiguous(memory_format=torch.channels_last)
             y = targets[b] if targets is not None else torch.from_numpy(tr_y[b])
+            lam, pair = 1.0, None
+            if cfg.get("mixup"):
+                lam = float(torch.distributions.Beta(cfg["mixup"], cfg["mixup"]).sample())
+                pair = torch.randperm(len(b))
+                x = lam * x + (1 - lam) * x[pair]
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=not args.fp32):
-                out = model(x)
-            loss = F.cross_entropy(out.float(), y, label_smoothing=cfg["smoothing"])
+                out = model(x).float()
+            loss = lam * F.cross_entropy(out, y, label_smoothing=cfg["smoothing"])
+            if pair is not None:
+                loss = loss + (1 - lam) * F.cross_entropy(out, y[pair], label_smoothing=cfg["smoothing"])
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
