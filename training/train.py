@@ -149,6 +149,7 @@ def main():
         log.write(json.dumps({"config": cfg, "seed": args.seed, "params": count_params(model),
                               "train_images": len(tr_y), "val_images": len(va_y)}) + "\n")
 
+    mix_weight = torch.distributions.Beta(cfg["mixup"], cfg["mixup"]) if cfg.get("mixup") else None
     for epoch in range(start_epoch, cfg["epochs"]):
         model.train()
         t0 = time.time()
@@ -169,8 +170,8 @@ def main():
             x = x.contiguous(memory_format=torch.channels_last)
             y = targets[b] if targets is not None else torch.from_numpy(tr_y[b])
             lam, pair = 1.0, None
-            if cfg.get("mixup"):
-                lam = float(torch.distributions.Beta(cfg["mixup"], cfg["mixup"]).sample())
+            if mix_weight:
+                lam = float(mix_weight.sample())
                 pair = torch.randperm(len(b))
                 x = lam * x + (1 - lam) * x[pair]
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=not args.fp32):
