@@ -170,7 +170,7 @@ def main():
             x = x.contiguous(memory_format=torch.channels_last)
             y = targets[b] if targets is not None else torch.from_numpy(tr_y[b])
             lam, pair = 1.0, None
-            if mix_weight:
+            if mix_weight is not None:
                 lam = float(mix_weight.sample())
                 pair = torch.randperm(len(b))
                 x = lam * x + (1 - lam) * x[pair]
