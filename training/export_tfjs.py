@@ -145,6 +145,28 @@ def load_rounded(path, dtype):
     return model.eval(), cfg, ck
 
 
+def load_tfjs(model_dir):
+    """The inverse of the export, for models with a global pooling head (no Flatten reorder): a shipped
+    layers model read back into its PyTorch network, with four mood outputs."""
+    meta = json.load(open(os.path.join(model_dir, "model.json")))
+    blob = open(os.path.join(model_dir, "weights.bin"), "rb").read()
+    model = MODELS[meta["userDefinedMetadata"]["recipe"]["model"]](len(MOODS))
+    tensors = [t for n, t in model.state_dict().items() if not n.endswith("num_batches_tracked")]
+    entries = meta["weightsManifest"][0]["weights"]
+    assert len(entries) == len(tensors), "layer list does not match the network"
+    offset = 0
+    for entry, t in zip(entries, tensors):
+        q = entry.get("quantization", {"dtype": "float32"})
+        n = int(np.prod(entry["shape"]))
+        a = np.frombuffer(blob, dtype=q["dtype"], count=n, offset=offset)
+        offset += a.nbytes
+        a = a * q["scale"] + q["min"] if q["dtype"] == "uint8" else a
+        a = a.astype(np.float32).reshape(entry["shape"])
+        a = a.transpose(3, 2, 0, 1) if a.ndim == 4 else a.T if a.ndim == 2 else a
+        t.copy_(torch.from_numpy(np.ascontiguousarray(a)))
+    return model.eval()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint")
