@@ -36,9 +36,10 @@ RECIPES = {
     "moodnet_l": {**MOODNET, "model": "moodnet_l", "epochs": 50},
     # Narrower, so that two views (face and mirror image) stay under the paper-style baseline's cost.
     "moodnet_s": {**MOODNET, "model": "moodnet_s"},
-    # moodnet_s distilled offline from a shipped model (--teacher): half of each mood face's target is the
-    # teacher's mood distribution (face and mirror image averaged, softened by temperature kd_t).
-    "moodnet_s_kd": {**MOODNET, "model": "moodnet_s", "kd": 0.5, "kd_t": 2.0},
+    # The shipped net distilled offline from a shipped model (--teacher; born-again networks, Furlanello et al.
+    # 2018): half of each mood face's target is the teacher's mood distribution (face and mirror image
+    # averaged, softened by temperature kd_t), so that one view of the student may do what two of the teacher do.
+    "moodnet_kd": {**MOODNET, "kd": 0.5, "kd_t": 2.0},
     # Second stage: the four moods only, from a 7-class checkpoint (--init), at a low learning rate.
     "moodnet4": {**MOODNET, "classes": 4, "epochs": 15, "lr": 0.01},
     # An exponential moving average of the weights (and BatchNorm statistics), horizon ~1000 steps (5 epochs);
