@@ -7,7 +7,7 @@ import os
 import numpy as np
 import torch
 
-from export_tfjs import ROOT, load_rounded, torch_moods
+from export_tfjs import ROOT, load_rounded, view_moods
 from fer_data import load_split, to_moods, train_val_split
 
 
@@ -27,11 +27,8 @@ def main():
         images7, labels7 = load_split("train")
         _, va = train_val_split(labels7)
         images, labels = to_moods(images7[va], labels7[va])
-    x = images / 255.0
-    probs = np.zeros((len(x), 4))
-    for view in ["identity"] if args.no_tta else contract["testTimeAugmentation"]:
-        v = x[:, :, ::-1].copy() if view == "hflip" else x
-        probs += np.concatenate([torch_moods(model, v[i:i + 512], cfg["classes"]) for i in range(0, len(v), 512)])
+    views = ["identity"] if args.no_tta else contract["testTimeAugmentation"]
+    probs = view_moods(model, images / 255.0, cfg["classes"], views)
     pred = probs.argmax(1)
     f1, precision, recall = [], [], []
     for c in range(4):

@@ -134,6 +134,15 @@ def torch_moods(model, x, classes):
     return torch.softmax(logits, 1).numpy()
 
 
+def view_moods(model, x, classes, views):
+    """Mood probabilities of images [N,48,48] in [0,1], summed over test-time views ("identity", "hflip")."""
+    probs = np.zeros((len(x), 4))
+    for view in views:
+        v = x[:, :, ::-1].copy() if view == "hflip" else x
+        probs += np.concatenate([torch_moods(model, v[i:i + 512], classes) for i in range(0, len(v), 512)])
+    return probs
+
+
 def load_rounded(path, dtype):
     ck = torch.load(path)
     cfg = ck["config"]

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 
 from augment import random_affine, random_erasing
-from export_tfjs import load_tfjs, torch_moods
+from export_tfjs import load_tfjs, view_moods
 from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods, train_val_split
 from models import MODELS, count_params
 
@@ -61,10 +61,7 @@ def initial_weights(path, classes):
 
 def teacher_moods(model_dir, images, temperature):
     """A shipped model's mood probabilities on faces [N,48,48] (uint8), the mirror image averaged in, softened."""
-    teacher = load_tfjs(model_dir)
-    x = images / 255.0
-    probs = sum(np.concatenate([torch_moods(teacher, v[i:i + 512], 4) for i in range(0, len(v), 512)])
-                for v in (x, x[:, :, ::-1].copy()))
+    probs = view_moods(load_tfjs(model_dir), images / 255.0, 4, ["identity", "hflip"])
     soft = probs ** (1 / temperature)
     return soft / soft.sum(1, keepdims=True)
 
