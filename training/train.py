@@ -50,6 +50,8 @@ RECIPES = {
     # Sharpness-aware minimization (training/sam.py), radius 0.1 (twice the usual 0.05, for the noisy labels).
     # Each step costs two passes, so 60 epochs take about as long as 120 of the shipped recipe.
     "moodnet_sam": {**MOODNET, "sam": 0.1, "epochs": 60},
+    # The wider net with SAM: without it the extra width went into fitting the training faces (moodnet_l).
+    "moodnet_l_sam": {**MOODNET, "model": "moodnet_l", "sam": 0.1, "epochs": 60},
 }
 
 
