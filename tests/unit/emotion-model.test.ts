@@ -33,6 +33,20 @@ describe.each(['cpu', 'wasm'])('emotion model on %s', (backend) => {
     for (let i = 0; i < 20; i++) await model.predict([face, face]);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('with the mirror view in the contract, averages the face and its mirror image, leaking nothing', async () => {
+    const mirrored = await loadEmotionModel(modelFiles(), { ...CONTRACT, testTimeAugmentation: ['identity', 'hflip'] });
+    const { width } = CONTRACT.input;
+    const face = Uint8Array.from(fixture.inputs[3]);
+    const mirror = face.map((_, i) => face[i - (i % width) + width - 1 - (i % width)]);
+    const [both] = await mirrored.predict([face]);
+    const [plain, flipped] = await model.predict([face, mirror]);
+    both.forEach((p, c) => expect(Math.abs(p - (plain[c] + flipped[c]) / 2)).toBeLessThan(1e-5));
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) await mirrored.predict([face, face]);
+    expect(tf.memory().numTensors).toBe(before);
+    mirrored.dispose();
+  });
 });
 
 it('frees every tensor on dispose', async () => {
