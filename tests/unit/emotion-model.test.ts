@@ -38,7 +38,10 @@ describe.each(['cpu', 'wasm'])('emotion model on %s', (backend) => {
     const mirrored = await loadEmotionModel(modelFiles(), { ...CONTRACT, testTimeAugmentation: ['identity', 'hflip'] });
     const { width } = CONTRACT.input;
     const face = Uint8Array.from(fixture.inputs[3]);
-    const mirror = face.map((_, i) => face[i - (i % width) + width - 1 - (i % width)]);
+    const mirror = face.map((_, i) => {
+      const col = i % width;
+      return face[i - col + width - 1 - col];
+    });
     const [both] = await mirrored.predict([face]);
     const [plain, flipped] = await model.predict([face, mirror]);
     both.forEach((p, c) => expect(Math.abs(p - (plain[c] + flipped[c]) / 2)).toBeLessThan(1e-5));
