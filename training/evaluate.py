@@ -1,5 +1,6 @@
-"""PyTorch evaluation of a checkpoint exactly as shipped (weights rounded like the export, test-time views from
-the contract), to cross-check `npm run eval`:  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [--split val]"""
+"""PyTorch evaluation of checkpoints exactly as shipped (weights rounded like the export, several checkpoints
+averaged like the exported model, test-time views from the contract), to cross-check `npm run eval`:
+  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [more.pt ...] [--split val]"""
 import argparse
 import json
 import os
@@ -7,20 +8,20 @@ import os
 import numpy as np
 import torch
 
-from export_tfjs import ROOT, load_rounded, view_moods
+from export_tfjs import ROOT, load_rounded, members_moods
 from fer_data import load_split, to_moods, train_val_split
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("checkpoint")
+    ap.add_argument("checkpoints", nargs="+")
     ap.add_argument("--split", choices=["val", "test"], default="test")
     ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     args = ap.parse_args()
     torch.set_num_threads(2)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
-    model, cfg, _ = load_rounded(args.checkpoint, args.dtype)
+    members = [(model, cfg["classes"]) for model, cfg, _ in (load_rounded(c, args.dtype) for c in args.checkpoints)]
     if args.split == "test":
         images, labels = to_moods(*load_split("test"))
     else:
@@ -28,7 +29,7 @@ def main():
         _, va = train_val_split(labels7)
         images, labels = to_moods(images7[va], labels7[va])
     views = ["identity"] if args.no_tta else contract["testTimeAugmentation"]
-    probs = view_moods(model, images / 255.0, cfg["classes"], views)
+    probs = members_moods(members, images / 255.0, views)
     pred = probs.argmax(1)
     f1, precision, recall = [], [], []
     for c in range(4):

@@ -1,6 +1,9 @@
-"""Writes a trained checkpoint as a TF.js layers model (model.json + weights.bin) and the parity fixture.
+"""Writes trained checkpoints as one TF.js layers model (model.json + weights.bin) and the parity fixture.
 
-  /usr/bin/python3 training/export_tfjs.py runs/moodnet/best.pt [--out models/emotion]
+  /usr/bin/python3 training/export_tfjs.py runs/moodnet/best.pt [more.pt ...] [--out models/emotion]
+
+Several checkpoints make one model that averages their mood probabilities (a functional model: one input,
+a branch per network, an Average layer).
 
 Layouts: conv [out,in,kh,kw] -> [kh,kw,in,out]; dense [out,in] -> [in,out], with the first dense after a
 Flatten reordered from C,H,W to H,W,C; BatchNorm as gamma, beta, moving_mean, moving_variance.
@@ -57,13 +60,13 @@ def numpy(t):
     return t.detach().numpy().astype(np.float32)
 
 
-def keras_layers(model):
-    """Yields (keras layer dict, [(weight name, array)]) for each PyTorch module, in order."""
+def keras_layers(model, count):
+    """Yields (keras layer dict, [(weight name, array)]) for each PyTorch module, in order. count: layers
+    made so far per kind, shared by the branches of one model so that layer names stay unique."""
     mods = list(model)
     spatial = 48
     channels = 1
     flatten_shape = None
-    count = {}
 
     def name(kind):
         count[kind] = count.get(kind, 0) + 1
@@ -77,8 +80,6 @@ def keras_layers(model):
             cfg = dict(name=n, filters=m.out_channels, kernel_size=list(m.kernel_size), strides=[1, 1],
                        padding="same" if m.padding[0] == m.kernel_size[0] // 2 else "valid", data_format="channels_last",
                        dilation_rate=[1, 1], activation="linear", use_bias=m.bias is not None)
-            if i == 0:
-                cfg["batch_input_shape"] = [None, 48, 48, 1]
             w = [(f"{n}/kernel", numpy(m.weight).transpose(2, 3, 1, 0))]
             if m.bias is not None:
                 w.append((f"{n}/bias", numpy(m.bias)))
@@ -154,12 +155,40 @@ def load_rounded(path, dtype):
     return model.eval(), cfg, ck
 
 
+def functional(branches):
+    """Keras functional topology: each branch (a list of layer dicts) a chain from the one input; several
+    branches end in an Average of their outputs."""
+    layers = [{"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
+               "config": dict(name="input_1", batch_input_shape=[None, 48, 48, 1], dtype="float32", sparse=False)}]
+    outputs = []
+    for branch in branches:
+        prev = "input_1"
+        for layer in branch:
+            n = layer["config"]["name"]
+            layers.append({**layer, "name": n, "inbound_nodes": [[[prev, 0, 0, {}]]]})
+            prev = n
+        outputs.append(prev)
+    if len(outputs) > 1:
+        layers.append({"class_name": "Average", "name": "average_1", "config": dict(name="average_1"),
+                       "inbound_nodes": [[[o, 0, 0, {}] for o in outputs]]})
+        outputs = ["average_1"]
+    return {"class_name": "Model", "config": {"name": "moodnet", "layers": layers, "input_layers": [["input_1", 0, 0]],
+                                              "output_layers": [[outputs[0], 0, 0]]}}
+
+
+def members_moods(members, x, views):
+    """Mood probabilities of a model made of members [(network, classes)]: their view sums, averaged."""
+    return sum(view_moods(model, x, classes, views) for model, classes in members) / len(members)
+
+
 def load_tfjs(model_dir):
     """The inverse of the export, for models with a global pooling head (no Flatten reorder): a shipped
     layers model read back into its PyTorch network, with four mood outputs."""
     meta = json.load(open(os.path.join(model_dir, "model.json")))
     blob = open(os.path.join(model_dir, "weights.bin"), "rb").read()
-    model = MODELS[meta["userDefinedMetadata"]["recipe"]["model"]](len(MOODS))
+    info = meta["userDefinedMetadata"]
+    (member,) = info.get("members", [info])  # models exported before ensembles carry one recipe at the top
+    model = MODELS[member["recipe"]["model"]](len(MOODS))
     tensors = [t for n, t in model.state_dict().items() if not n.endswith("num_batches_tracked")]
     entries = meta["weightsManifest"][0]["weights"]
     assert len(entries) == len(tensors), "layer list does not match the network"
@@ -178,17 +207,19 @@ def load_tfjs(model_dir):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("checkpoint")
+    ap.add_argument("checkpoints", nargs="+")
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "emotion"))
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
-    model, cfg, ck = load_rounded(args.checkpoint, args.dtype)
+    loaded = [load_rounded(c, args.dtype) for c in args.checkpoints]
 
-    layers, weights = [], []
-    for layer, ws in keras_layers(model):
-        layers.append(layer)
-        weights.extend(ws)
+    count, branches, weights = {}, [], []
+    for model, _, _ in loaded:
+        branches.append([])
+        for layer, ws in keras_layers(model, count):
+            branches[-1].append(layer)
+            weights.extend(ws)
     blob = b""
     manifest = []
     for n, a in weights:
@@ -200,11 +231,10 @@ def main():
         f.write(blob)
     model_json = {
         "format": "layers-model", "generatedBy": "mood-dj training/export_tfjs.py", "convertedBy": None,
-        "modelTopology": {"class_name": "Sequential", "config": {"name": cfg["model"], "layers": layers},
-                          "keras_version": "tfjs-layers 4.22.0", "backend": "tensor_flow.js"},
+        "modelTopology": {**functional(branches), "keras_version": "tfjs-layers 4.22.0", "backend": "tensor_flow.js"},
         "weightsManifest": [{"paths": ["weights.bin"], "weights": manifest}],
-        "userDefinedMetadata": {"recipe": cfg, "epoch": ck.get("epoch"), "val_acc": ck.get("val_acc"),
-                                "val_macro_f1": ck.get("val_macro_f1")},
+        "userDefinedMetadata": {"members": [{"recipe": cfg, "epoch": ck.get("epoch"), "val_acc": ck.get("val_acc"),
+                                             "val_macro_f1": ck.get("val_macro_f1")} for _, cfg, ck in loaded]},
     }
     with open(os.path.join(args.out, "model.json"), "w") as f:
         json.dump(model_json, f)
@@ -217,11 +247,11 @@ def main():
         cx, cy, s = rng.uniform(0.2, 0.8, 3)
         inputs.append(255 * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (0.1 * s)) * rng.uniform(0.5, 1) + rng.uniform(0, 60, (48, 48)))
     inputs = np.clip(np.round(np.stack(inputs)), 0, 255).astype(np.uint8)
-    probs = torch_moods(model, inputs / 255.0, cfg["classes"])
+    probs = members_moods([(model, cfg["classes"]) for model, cfg, _ in loaded], inputs / 255.0, ["identity"])
     os.makedirs(os.path.dirname(args.fixture), exist_ok=True)
     with open(args.fixture, "w") as f:
         json.dump({"classes": MOODS, "inputs": inputs.reshape(len(inputs), -1).tolist(), "probabilities": probs.tolist()}, f)
-    print(f"wrote {args.out}: {len(blob)} weight bytes, {len(layers)} layers; fixture {args.fixture}")
+    print(f"wrote {args.out}: {len(blob)} weight bytes, {sum(map(len, branches))} layers in {len(branches)} branch(es); fixture {args.fixture}")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ RECIPES = {
     "moodnet_l_sam": {**MOODNET, "model": "moodnet_l", "sam": 0.1, "epochs": 60},
     # SAM with twice the radius: it under-fitted (validation 0.741 against 0.760 for radius 0.1).
     "moodnet_sam2": {**MOODNET, "sam": 0.2, "epochs": 60},
+    # The narrow net with SAM, as the second member of a two-net average that costs what one shipped net may.
+    "moodnet_s_sam": {**MOODNET, "model": "moodnet_s", "sam": 0.1, "epochs": 60},
 }
 
 
