@@ -21,7 +21,7 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(2)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
-    members = [(model, cfg["classes"]) for model, cfg, _ in (load_rounded(c, args.dtype) for c in args.checkpoints)]
+    members = [load_rounded(c, args.dtype) for c in args.checkpoints]
     if args.split == "test":
         images, labels = to_moods(*load_split("test"))
     else:

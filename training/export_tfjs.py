@@ -177,8 +177,8 @@ def functional(branches):
 
 
 def members_moods(members, x, views):
-    """Mood probabilities of a model made of members [(network, classes)]: their view sums, averaged."""
-    return sum(view_moods(model, x, classes, views) for model, classes in members) / len(members)
+    """Mood probabilities of a model made of members (load_rounded results): their view sums, averaged."""
+    return sum(view_moods(model, x, cfg["classes"], views) for model, cfg, _ in members) / len(members)
 
 
 def load_tfjs(model_dir):
@@ -247,7 +247,7 @@ def main():
         cx, cy, s = rng.uniform(0.2, 0.8, 3)
         inputs.append(255 * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (0.1 * s)) * rng.uniform(0.5, 1) + rng.uniform(0, 60, (48, 48)))
     inputs = np.clip(np.round(np.stack(inputs)), 0, 255).astype(np.uint8)
-    probs = members_moods([(model, cfg["classes"]) for model, cfg, _ in loaded], inputs / 255.0, ["identity"])
+    probs = members_moods(loaded, inputs / 255.0, ["identity"])
     os.makedirs(os.path.dirname(args.fixture), exist_ok=True)
     with open(args.fixture, "w") as f:
         json.dump({"classes": MOODS, "inputs": inputs.reshape(len(inputs), -1).tolist(), "probabilities": probs.tolist()}, f)
