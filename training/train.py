@@ -53,6 +53,8 @@ RECIPES = {
     # The wider net with SAM: without it the extra width went into fitting the training faces (moodnet_l).
     # Best validation 0.760 (epoch 60, uint8), one face of 2,101 above moodnet_sam at twice the weights.
     "moodnet_l_sam": {**MOODNET, "model": "moodnet_l", "sam": 0.1, "epochs": 60},
+    # Depth instead of width: a third convolution at 12x12 (moodnet_l widened the 6x6 stage), with SAM.
+    "moodnet_d_sam": {**MOODNET, "model": "moodnet_d", "sam": 0.1, "epochs": 60},
     # SAM with twice the radius: it under-fitted (validation 0.741 against 0.760 for radius 0.1).
     "moodnet_sam2": {**MOODNET, "sam": 0.2, "epochs": 60},
     # The narrow net with SAM, as the second member of a two-net average that costs what one shipped net may.
