@@ -1,0 +1,52 @@
+"""How often FER2013's labels agree with FERPlus's ten annotators, and a checkpoint's test accuracy by how many
+of them agree with the label (a ceiling check for the accuracy target, not a tuning tool):
+  /usr/bin/python3 training/label_agreement.py training/runs/moodnet_sam/best.pt --dtype uint8"""
+import argparse
+
+import numpy as np
+import torch
+
+from export_tfjs import load_rounded, members_moods
+from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods
+
+# Shares of the ten votes that the FER2013 label received: none, 1-3, 4-6, 7-10.
+STRATA = [(0, 0.05, "0 votes"), (0.05, 0.35, "1-3 votes"), (0.35, 0.65, "4-6 votes"), (0.65, 1.01, "7-10 votes")]
+
+
+def majority_agreement(split):
+    """Share of mood faces with votes whose FERPlus majority (over the moods, and over all 7) is the FER2013 label."""
+    _, labels7 = load_split(split)
+    votes = ferplus_distribution(split)
+    mood = np.isin(labels7, MOOD_IDS7) & (votes.sum(1) > 0)
+    over_moods = np.array(MOOD_IDS7)[votes[:, MOOD_IDS7].argmax(1)]
+    return mood.sum(), np.mean(over_moods[mood] == labels7[mood]), np.mean(votes.argmax(1)[mood] == labels7[mood])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("checkpoints", nargs="+")
+    ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    for split in ("train", "test"):
+        n, moods, seven = majority_agreement(split)
+        print(f"{split}: FERPlus majority = FER2013 label on {moods:.3f} of {n} mood faces (over 7 classes: {seven:.3f})")
+
+    images7, labels7 = load_split("test")
+    votes = ferplus_distribution("test")[np.isin(labels7, MOOD_IDS7)]
+    images, labels = to_moods(images7, labels7)
+    pred = members_moods([load_rounded(c, args.dtype) for c in args.checkpoints], images / 255.0, ["identity"]).argmax(1)
+    share = votes[np.arange(len(labels)), np.array(MOOD_IDS7)[labels]]
+    has = votes.sum(1) > 0
+    print(f"model, one view: test accuracy {np.mean(pred == labels):.4f} on {len(labels)} mood faces; by annotators agreeing:")
+    for lo, hi, name in STRATA:
+        s = has & (share >= lo) & (share < hi)
+        print(f"  {name:10s} {s.sum():5d} faces ({s.sum() / has.sum():.3f})  accuracy {np.mean(pred[s] == labels[s]):.3f}")
+    clear = has & (share >= 0.65)
+    for target in (0.95, 1.0):
+        acc = (np.sum(pred[~clear] == labels[~clear]) + target * clear.sum()) / len(labels)
+        print(f"  accuracy if {target:.2f} on the 7-10 vote faces, unchanged elsewhere: {acc:.4f}")
+
+
+if __name__ == "__main__":
+    main()
