@@ -126,10 +126,15 @@ def keras_layers(model, count):
         i += 1
 
 
+def torch_logits(model, x, batch=512):
+    """The model's outputs for images [N,48,48] in [0,1], a batch at a time."""
+    with torch.no_grad():
+        return torch.cat([model(torch.from_numpy(x[i:i + batch]).float().unsqueeze(1)) for i in range(0, len(x), batch)])
+
+
 def torch_moods(model, x, classes):
     """Probabilities of the four moods from images [N,48,48] in [0,1], as the exported model computes them."""
-    with torch.no_grad():
-        logits = model(torch.from_numpy(x).float().unsqueeze(1))
+    logits = torch_logits(model, x)
     if classes == 7:
         logits = logits[:, MOOD_IDS7]
     return torch.softmax(logits, 1).numpy()
@@ -140,7 +145,7 @@ def view_moods(model, x, classes, views):
     probs = np.zeros((len(x), 4))
     for view in views:
         v = x[:, :, ::-1].copy() if view == "hflip" else x
-        probs += np.concatenate([torch_moods(model, v[i:i + 512], classes) for i in range(0, len(v), 512)])
+        probs += torch_moods(model, v, classes)
     return probs
 
 

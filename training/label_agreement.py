@@ -6,17 +6,15 @@ import argparse
 import numpy as np
 import torch
 
-from export_tfjs import load_rounded, members_moods
+from export_tfjs import load_rounded, members_moods, torch_logits
 from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods
 
 # Shares of the ten votes that the FER2013 label received: none, 1-3, 4-6, 7-10.
 STRATA = [(0, 0.05, "0 votes"), (0.05, 0.35, "1-3 votes"), (0.35, 0.65, "4-6 votes"), (0.65, 1.01, "7-10 votes")]
 
 
-def majority_agreement(split):
+def majority_agreement(labels7, votes):
     """Share of mood faces with votes whose FERPlus majority (over the moods, and over all 7) is the FER2013 label."""
-    _, labels7 = load_split(split)
-    votes = ferplus_distribution(split)
     mood = np.isin(labels7, MOOD_IDS7) & (votes.sum(1) > 0)
     over_moods = np.array(MOOD_IDS7)[votes[:, MOOD_IDS7].argmax(1)]
     return mood.sum(), np.mean(over_moods[mood] == labels7[mood]), np.mean(votes.argmax(1)[mood] == labels7[mood])
@@ -28,19 +26,19 @@ def main():
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    for split in ("train", "test"):
-        n, moods, seven = majority_agreement(split)
+    images7, labels7 = load_split("test")
+    votes7 = ferplus_distribution("test")
+    train_labels7 = load_split("train")[1]
+    for split, labels, votes in (("train", train_labels7, ferplus_distribution("train")), ("test", labels7, votes7)):
+        n, moods, seven = majority_agreement(labels, votes)
         print(f"{split}: FERPlus majority = FER2013 label on {moods:.3f} of {n} mood faces (over 7 classes: {seven:.3f})")
 
-    images7, labels7 = load_split("test")
     members = [load_rounded(c, args.dtype) for c in args.checkpoints]
     model, cfg, _ = members[0]
     if cfg["classes"] == 7:  # the literature reports all seven classes
-        with torch.no_grad():
-            pred7 = torch.cat([model(torch.from_numpy(images7[i:i + 512] / 255.0).float().unsqueeze(1)).argmax(1)
-                               for i in range(0, len(images7), 512)]).numpy()
+        pred7 = torch_logits(model, images7 / 255.0).argmax(1).numpy()
         print(f"{args.checkpoints[0]}, one view: 7-class test accuracy {np.mean(pred7 == labels7):.4f} on {len(labels7)} faces")
-    votes = ferplus_distribution("test")[np.isin(labels7, MOOD_IDS7)]
+    votes = votes7[np.isin(labels7, MOOD_IDS7)]
     images, labels = to_moods(images7, labels7)
     pred = members_moods(members, images / 255.0, ["identity"]).argmax(1)
     share = votes[np.arange(len(labels)), np.array(MOOD_IDS7)[labels]]
