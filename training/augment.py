@@ -5,17 +5,46 @@ import torch
 import torch.nn.functional as F
 
 
-def random_affine(x, rotate_deg, shift, zoom, flip):
-    """Keras ImageDataGenerator-like: rotation, shift (fraction of size), zoom, edge-replicating ('nearest') fill."""
-    b = x.shape[0]
-    angle = (torch.rand(b) * 2 - 1) * math.radians(rotate_deg)
+def _sometimes(values, p):
+    """values where a coin of probability p says so, else 0 (per image)."""
+    return values if p >= 1 else torch.where(torch.rand(values.shape[0]) < p, values, torch.zeros_like(values))
+
+
+def random_affine(x, rotate_deg, shift, zoom, flip, crop=None, rotate_p=1.0, shift_p=1.0):
+    """Keras ImageDataGenerator-like: rotation, shift (fraction of size), zoom, edge-replicating ('nearest') fill.
+
+    crop: output a random crop x crop window of the warped image instead of the whole image (one resampling:
+    the window is folded into the warp). rotate_p / shift_p: share of images that get a rotation / shift."""
+    b, c, h, w = x.shape
+    angle = _sometimes((torch.rand(b) * 2 - 1) * math.radians(rotate_deg), rotate_p)
     scale = 1 + (torch.rand(b) * 2 - 1) * zoom
-    tx, ty = [(torch.rand(b) * 2 - 1) * shift * 2 for _ in range(2)]  # affine_grid spans [-1,1]: 2 units per image
+    tx, ty = [_sometimes((torch.rand(b) * 2 - 1) * shift * 2, shift_p) for _ in range(2)]  # affine_grid spans [-1,1]
     sign = torch.where(torch.rand(b) < 0.5, -1.0, 1.0) if flip else torch.ones(b)
     cos, sin = torch.cos(angle) * scale, torch.sin(angle) * scale
-    theta = torch.stack([torch.stack([cos * sign, -sin, tx], 1), torch.stack([sin * sign, cos, ty], 1)], 1)
-    grid = F.affine_grid(theta, x.shape, align_corners=False)
+    a11, a12, a21, a22 = cos * sign, -sin, sin * sign, cos
+    out = (b, c, h, w)
+    if crop:
+        # Window of crop/size of the image, its centre anywhere that keeps it inside: p_in = A (s p_out + c) + t.
+        s = crop / h
+        cx, cy = [(torch.rand(b) * 2 - 1) * (1 - s) for _ in range(2)]
+        tx, ty = tx + a11 * cx + a12 * cy, ty + a21 * cx + a22 * cy
+        a11, a12, a21, a22 = a11 * s, a12 * s, a21 * s, a22 * s
+        out = (b, c, crop, crop)
+    theta = torch.stack([torch.stack([a11, a12, tx], 1), torch.stack([a21, a22, ty], 1)], 1).to(x.device)
+    grid = F.affine_grid(theta, out, align_corners=False)
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+
+
+def crop_views(x, crop, count):
+    """The fixed test-time crops of a batch [B,1,H,W] -> [count,B,1,crop,crop]: the centre (count 1), the centre
+    and four corners (5), and those five mirrored (10), the usual ten-crop."""
+    h = x.shape[-1]
+    m, e = (h - crop) // 2, h - crop
+    spots = [(m, m), (0, 0), (0, e), (e, 0), (e, e)][:max(1, min(count, 5))]
+    views = [x[..., r:r + crop, c:c + crop] for r, c in spots]
+    if count == 10:
+        views += [v.flip(-1) for v in views]
+    return torch.stack(views)
 
 
 def random_erasing(x, p=0.5, area=(0.02, 0.2), ratio=(0.3, 3.3)):
@@ -31,4 +60,4 @@ def random_erasing(x, p=0.5, area=(0.02, 0.2), ratio=(0.3, 3.3)):
     xs = torch.arange(w).view(1, 1, w)
     inside = (ys >= y0.view(b, 1, 1)) & (ys < (y0 + eh).view(b, 1, 1)) & (xs >= x0.view(b, 1, 1)) & (xs < (x0 + ew).view(b, 1, 1))
     inside &= (torch.rand(b) < p).view(b, 1, 1)
-    return x.masked_fill(inside.unsqueeze(1), 0.0)
+    return x.masked_fill(inside.unsqueeze(1).to(x.device), 0.0)
