@@ -24,28 +24,67 @@ export function cropRegion(box: Box, crop: ModelContract['crop']): Box {
   return { x: cx - w / 2, y: cy - h / 2, width: w, height: h };
 }
 
-/** Gray face of the contract's input size, bilinear-sampled; pixels outside the frame repeat its edge. */
+/** Source pixels and weights of each output pixel along one axis. An output pixel wider than a source pixel
+ * averages every source pixel it covers, by the share it covers (area averaging, as FER2013's faces were
+ * shrunk: a webcam face is 5-10 times the model's size, and sampling four pixels of it aliases); narrower
+ * ones interpolate linearly. Positions outside 0..limit-1 repeat the edge. */
+function axisTaps(start: number, size: number, n: number, limit: number): Array<{ idx: number[]; w: number[] }> {
+  const step = size / n;
+  const clamp = (k: number) => Math.min(limit - 1, Math.max(0, k));
+  return Array.from({ length: n }, (_, i) => {
+    const a = start + i * step;
+    const b = a + step;
+    if (step <= 1) {
+      const c = (a + b) / 2 - 0.5;
+      const k = Math.floor(c);
+      return { idx: [clamp(k), clamp(k + 1)], w: [1 - (c - k), c - k] };
+    }
+    const idx: number[] = [];
+    const w: number[] = [];
+    for (let k = Math.floor(a); k < b; k++) {
+      idx.push(clamp(k));
+      w.push((Math.min(b, k + 1) - Math.max(a, k)) / step);
+    }
+    return { idx, w };
+  });
+}
+
+/** Gray face of the contract's input size, area-averaged from the frame (see axisTaps). */
 export function cropFace(frame: Rgba, box: Box, contract: ModelContract): Uint8Array {
   const { width: ow, height: oh } = contract.input;
   const { r, g, b } = contract.crop.grayscale;
   const region = cropRegion(box, contract.crop);
-  const gray = (x: number, y: number) => {
-    const i = 4 * (Math.min(frame.height - 1, Math.max(0, y)) * frame.width + Math.min(frame.width - 1, Math.max(0, x)));
-    return r * frame.data[i] + g * frame.data[i + 1] + b * frame.data[i + 2];
+  const xs = axisTaps(region.x, region.width, ow, frame.width);
+  const ys = axisTaps(region.y, region.height, oh, frame.height);
+  // Horizontal pass once per source row that any output row uses, then the vertical pass.
+  const rows = new Map<number, Float32Array>();
+  const row = (y: number) => {
+    let out = rows.get(y);
+    if (!out) {
+      out = new Float32Array(ow);
+      const base = y * frame.width;
+      for (let i = 0; i < ow; i++) {
+        let sum = 0;
+        const { idx, w } = xs[i];
+        for (let t = 0; t < idx.length; t++) {
+          const p = 4 * (base + idx[t]);
+          sum += w[t] * (r * frame.data[p] + g * frame.data[p + 1] + b * frame.data[p + 2]);
+        }
+        out[i] = sum;
+      }
+      rows.set(y, out);
+    }
+    return out;
   };
   const out = new Uint8Array(ow * oh);
   for (let j = 0; j < oh; j++) {
-    const sy = region.y + ((j + 0.5) * region.height) / oh - 0.5;
-    const y0 = Math.floor(sy);
-    const fy = sy - y0;
-    for (let i = 0; i < ow; i++) {
-      const sx = region.x + ((i + 0.5) * region.width) / ow - 0.5;
-      const x0 = Math.floor(sx);
-      const fx = sx - x0;
-      const top = gray(x0, y0) * (1 - fx) + gray(x0 + 1, y0) * fx;
-      const bottom = gray(x0, y0 + 1) * (1 - fx) + gray(x0 + 1, y0 + 1) * fx;
-      out[j * ow + i] = Math.round(top * (1 - fy) + bottom * fy);
+    const { idx, w } = ys[j];
+    const acc = new Float32Array(ow);
+    for (let t = 0; t < idx.length; t++) {
+      const src = row(idx[t]);
+      for (let i = 0; i < ow; i++) acc[i] += w[t] * src[i];
     }
+    for (let i = 0; i < ow; i++) out[j * ow + i] = Math.round(acc[i]);
   }
   return out;
 }

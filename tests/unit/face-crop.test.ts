@@ -44,6 +44,27 @@ describe('face crop', () => {
     expect(face.every((v) => v === 10)).toBe(true);
   });
 
+  it('averages every frame pixel a model pixel covers when shrinking (no aliasing of fine detail)', () => {
+    // A white column in every five, shrunk 10x: each model pixel covers two white columns of ten (sampling
+    // a few pixels instead would see 0, half or all white).
+    const f = frame(480, 480, (x) => (x % 5 ? [0, 0, 0] : [255, 255, 255]));
+    const face = cropFace(f, { x: 0, y: 0, width: 480, height: 480 }, { ...CONTRACT, crop: { ...CONTRACT.crop, margin: 0, offsetY: 0 } });
+    expect(Math.min(...face)).toBe(51);
+    expect(Math.max(...face)).toBe(51);
+  });
+
+  it('is the mean of each block when the box is a whole multiple of the model size', () => {
+    const f = frame(96, 96, (x, y) => [(x * 7 + y * 13) % 256, (x * 3) % 256, (y * 5) % 256]);
+    const flat = { ...CONTRACT, crop: { ...CONTRACT.crop, margin: 0, offsetY: 0 } };
+    const face = cropFace(f, { x: 0, y: 0, width: 96, height: 96 }, flat);
+    const { r, g, b } = CONTRACT.crop.grayscale;
+    const gray = (x: number, y: number) => r * ((x * 7 + y * 13) % 256) + g * ((x * 3) % 256) + b * ((y * 5) % 256);
+    for (const [i, j] of [[0, 0], [17, 30], [47, 47]]) {
+      const mean = (gray(2 * i, 2 * j) + gray(2 * i + 1, 2 * j) + gray(2 * i, 2 * j + 1) + gray(2 * i + 1, 2 * j + 1)) / 4;
+      expect(face[j * 48 + i]).toBe(Math.round(mean));
+    }
+  });
+
   it('picks the largest face', () => {
     const faces = [{ box: { x: 0, y: 0, width: 10, height: 10 } }, { box: { x: 0, y: 0, width: 30, height: 20 } }, { box: { x: 0, y: 0, width: 15, height: 15 } }];
     expect(largest(faces)).toBe(faces[1]);

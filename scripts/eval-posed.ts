@@ -1,0 +1,79 @@
+/** npm run eval-posed: posed faces of people no model was trained on (../shared/data/faces-posed persons 15-30,
+ * the four moods) through the real extension in Chromium: each photo is the fake webcam, and a check runs as
+ * the popup's does (BlazeFace, the contract's crop, the CNN, the frames averaged). Prints accuracy and the
+ * recall of each mood.
+ *   npm run eval-posed [-- --persons 15-30] [--limit N]   (needs a built dist/; POSED_DIR overrides the folder) */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MOODS } from '../src/model/contract';
+import { launchExtension, ROOT } from './lib/browser';
+import { classificationReport } from './lib/metrics';
+
+export const POSED_DIR = process.env.POSED_DIR ?? join(ROOT, '..', 'shared', 'data', 'faces-posed');
+
+export interface PosedFace {
+  file: string;
+  person: number;
+  mood: number;
+}
+
+/** The four-mood photos of persons lo..hi from the set's index.csv. */
+export function posedFaces(lo: number, hi: number): PosedFace[] {
+  const [head, ...lines] = readFileSync(join(POSED_DIR, 'index.csv'), 'utf8').trim().split('\n');
+  const col = head.split(',');
+  return lines
+    .map((l) => Object.fromEntries(l.split(',').map((v, i) => [col[i], v])))
+    .map((r) => ({ file: join(POSED_DIR, 'images', r.file), person: Number(r.person), mood: MOODS.indexOf(r.expression as never) }))
+    .filter((f) => f.mood >= 0 && f.person >= lo && f.person <= hi);
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { persons: { type: 'string', default: '15-30' }, limit: { type: 'string' } } });
+  const [lo, hi] = values.persons!.split('-').map(Number);
+  let faces = posedFaces(lo, hi);
+  if (values.limit) faces = faces.filter((_, i) => i % Math.ceil(faces.length / Number(values.limit)) === 0);
+  const s = await launchExtension({ photo: faces[0].file, grantCamera: true });
+  await s.setSettings({ backend: 'wasm' });
+  const labels: number[] = [];
+  const preds: number[] = [];
+  let missed = 0;
+  const t0 = performance.now();
+  try {
+    for (const [k, f] of faces.entries()) {
+      s.setPhoto(f.file);
+      const outcome = await s.ask({ type: 'check-mood' });
+      if (!outcome.ok) {
+        missed++; // no face found: counted as wrong below, as a user would see no mood
+        labels.push(f.mood);
+        preds.push(-1);
+        continue;
+      }
+      labels.push(f.mood);
+      preds.push(MOODS.indexOf(outcome.result.mood));
+      if ((k + 1) % 50 === 0) console.error(`${k + 1} / ${faces.length} faces, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    await s.close();
+  }
+  const found = preds.map((p, i) => [labels[i], p]).filter(([, p]) => p >= 0);
+  const r = classificationReport(found.map(([y]) => y), found.map(([, p]) => p), MOODS.length);
+  const correct = found.filter(([y, p]) => y === p).length;
+  console.log(`faces-posed persons ${lo}-${hi}, four moods, through the extension (fake webcam, BlazeFace, contract crop, CNN, frames averaged):`);
+  console.log(`${faces.length} photos, no face found in ${missed}`);
+  console.log(`accuracy ${(correct / faces.length).toFixed(4)} (${correct} / ${faces.length}); macro F1 ${r.macroF1.toFixed(4)} over the faces found`);
+  MOODS.forEach((m, i) => {
+    const n = labels.filter((y) => y === i).length;
+    const hit = found.filter(([y, p]) => y === i && p === i).length;
+    console.log(`  ${m.padEnd(8)} recall ${(hit / n).toFixed(3)} (${hit} / ${n})`);
+  });
+  console.log(`confusion (rows true, columns predicted: ${MOODS.join(', ')})`);
+  r.confusion.forEach((row, i) => console.log(`  ${MOODS[i].padEnd(8)} ${row.map((n) => String(n).padStart(5)).join('')}`));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
