@@ -2,7 +2,8 @@ import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 import { SPOTIFY_WEB } from './src/shared/songs.ts';
 
-export const PERMISSIONS = ['offscreen', 'storage', 'alarms'];
+// scripting: to put the content script into a Spotify tab opened before mood-dj was installed or updated.
+export const PERMISSIONS = ['offscreen', 'storage', 'alarms', 'scripting'];
 export const HOSTS = [`${SPOTIFY_WEB}*`];
 
 export default defineManifest({

@@ -1,13 +1,14 @@
 /** Starts Debian's Chromium with the built extension and, optionally, a photo as the fake webcam. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { Diagnostics, MoodResult } from '../../src/shared/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+/** the built extension; MOOD_DJ_DIST points at another build, to compare two builds with one script */
+export const DIST = process.env.MOOD_DJ_DIST ?? join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A still photo as a one-frame y4m clip that Chromium's fake camera repeats (yuv420p, 640x480). */
@@ -23,6 +24,22 @@ export interface LaunchOptions {
   /** grant the camera to the extension, as a user does once on the options page */
   grantCamera?: boolean;
   args?: string[];
+  /** runs in the browser before the extension is installed (say, to open a tab that then has no content
+   * script, as one opened before a user installs mood-dj); the extension is then installed through the
+   * DevTools protocol instead of --load-extension */
+  beforeInstall?: (context: BrowserContext) => Promise<void>;
+}
+
+/** Installs the built extension into a running browser (Extensions.loadUnpacked needs a browser-wide
+ * DevTools session, reached on the loopback port Chromium wrote into the profile). */
+async function installLater(profile: string): Promise<void> {
+  const [port] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    await (await browser.newBrowserCDPSession()).send('Extensions.loadUnpacked' as never, { path: DIST } as never);
+  } finally {
+    await browser.close(); // only this connection: the browser goes on
+  }
 }
 
 export interface PopupCheck {
@@ -60,12 +77,15 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
   const dir = mkdtempSync(join(tmpdir(), 'mood-dj-'));
   const camera = opts.photo ? ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${photoToY4m(opts.photo, dir)}`] : [];
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+  const profile = join(dir, 'profile');
+  const extension = opts.beforeInstall
+    ? [`--disable-extensions-except=${DIST}`, '--enable-unsafe-extension-debugging', '--remote-debugging-port=0'] // Playwright disables all others
+    : [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`];
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...extension,
       '--no-sandbox',
       '--disable-gpu-sandbox',
       '--disable-background-networking',
@@ -78,6 +98,12 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       ...(opts.args ?? []),
     ],
   });
+  if (opts.beforeInstall) {
+    await opts.beforeInstall(context);
+    const started = context.waitForEvent('serviceworker');
+    await installLater(profile);
+    await started;
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   const url = (path: string) => `chrome-extension://${id}/${path}`;

@@ -1,6 +1,7 @@
 /** Auto mode: after each scheduled check, queue songs when the mood is confident and has changed, or when
  * the songs queued last time have about run out. */
 import type { CheckOutcome, LastAutoQueue, QueueOutcome } from '../shared/messages';
+import { confirmedCount } from '../shared/queue-summary';
 import { songsForMood } from './song-picker';
 import { queueInSpotify } from './spotify-tabs';
 
@@ -28,6 +29,8 @@ export async function autoQueue(outcome: CheckOutcome): Promise<void> {
   const songs = await songsForMood(mood); // as many as the settings ask for
   if (!songs.ok) return note({ skipped: songs.error });
   const queued = await queueInSpotify(songs.songs.map((s) => s.id));
-  if (queued.ok) await chrome.storage.local.set({ lastQueued: { mood, count: songs.songs.length, at: Date.now() } satisfies LastQueued });
+  // Only what Spotify confirmed counts as playing; with nothing confirmed the next check tries again.
+  const count = queued.ok ? confirmedCount(queued.songs) : 0;
+  if (count) await chrome.storage.local.set({ lastQueued: { mood, count, at: Date.now() } satisfies LastQueued });
   await note(queued);
 }

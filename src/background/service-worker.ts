@@ -7,7 +7,7 @@ import { autoQueue } from './auto-dj';
 import { checkMood } from './mood-service';
 import { ALARM, applySchedule } from './schedule';
 import { songsForMood } from './song-picker';
-import { queueInSpotify } from './spotify-tabs';
+import { queueInSpotify, testSpotifyTab } from './spotify-tabs';
 
 chrome.runtime.onMessage.addListener((raw, sender, reply) => {
   if ((raw as { target?: unknown })?.target === 'offscreen') return false; // for the offscreen document
@@ -19,7 +19,14 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
     return false;
   }
   const msg = parsed.data;
-  const work = msg.type === 'check-mood' ? checkMood() : msg.type === 'pick-songs' ? songsForMood(msg.mood) : queueInSpotify(msg.ids);
+  const work =
+    msg.type === 'check-mood'
+      ? checkMood()
+      : msg.type === 'pick-songs'
+        ? songsForMood(msg.mood)
+        : msg.type === 'queue-songs'
+          ? queueInSpotify(msg.ids)
+          : testSpotifyTab();
   work.then(reply, (e) => reply({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   return true;
 });

@@ -1,6 +1,8 @@
-/** Finds the user's Spotify Web Player tab and hands it tracks to queue through the content script. */
-import { QueueOutcome, type ToContent } from '../shared/messages';
-import { SPOTIFY_WEB } from '../shared/songs';
+/** Finds the user's Spotify Web Player tab and hands it work through the content script, injecting the script
+ * into a tab that was open before mood-dj was installed or updated (such a tab has none, or a dead one). */
+import type { z } from 'zod';
+import { HealthOutcome, QueueOutcome, type ToContent } from '../shared/messages';
+import { HEALTH_CHECK_TRACK, SPOTIFY_WEB } from '../shared/songs';
 
 async function spotifyTab(): Promise<chrome.tabs.Tab | undefined> {
   const tabs = await chrome.tabs.query({ url: `${SPOTIFY_WEB}*` });
@@ -8,15 +10,54 @@ async function spotifyTab(): Promise<chrome.tabs.Tab | undefined> {
   return tabs.find((t) => t.audible) ?? tabs.find((t) => t.active) ?? tabs[0];
 }
 
-export async function queueInSpotify(ids: string[]): Promise<QueueOutcome> {
-  const tab = await spotifyTab();
-  if (tab?.id === undefined) return { ok: false, code: 'no-tab', message: 'No Spotify Web Player tab is open.' };
-  const msg: ToContent = { type: 'queue-tracks', ids, playIfIdle: true };
+const NO_TAB = { ok: false, code: 'no-tab', message: 'No Spotify Web Player tab is open.' } as const;
+
+/** The content script files as built (their names carry build hashes), from the manifest itself. */
+function contentScriptFiles(): string[] {
+  return chrome.runtime.getManifest().content_scripts?.flatMap((c) => c.js ?? []) ?? [];
+}
+
+const noReceiver = (e: unknown) => /Receiving end does not exist|Could not establish connection/i.test(e instanceof Error ? e.message : String(e));
+
+// One command per tab at a time, so that two requests cannot inject twice or drive the page together.
+let chain: Promise<unknown> = Promise.resolve();
+
+async function send(tabId: number, msg: ToContent): Promise<unknown> {
   try {
-    const parsed = QueueOutcome.safeParse(await chrome.tabs.sendMessage(tab.id, msg));
-    return parsed.success ? parsed.data : { ok: false, code: 'internal', message: 'The Spotify tab gave no valid answer.' };
-  } catch {
-    // A tab opened before mood-dj was installed has no content script until it reloads.
-    return { ok: false, code: 'not-ready', message: 'Reload the Spotify tab once so that mood-dj can queue songs in it.' };
+    return await chrome.tabs.sendMessage(tabId, msg);
+  } catch (e) {
+    if (!noReceiver(e)) throw e;
+  }
+  await chrome.scripting.executeScript({ target: { tabId }, files: contentScriptFiles() });
+  // The script's listener is registered when its module has run; give it a moment before the one retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await chrome.tabs.sendMessage(tabId, msg);
+    } catch (e) {
+      if (!noReceiver(e) || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }
+
+async function toSpotify<T extends QueueOutcome | HealthOutcome>(msg: ToContent, schema: z.ZodType<T>): Promise<T> {
+  const run = chain.then(async (): Promise<T> => {
+    const tab = await spotifyTab();
+    if (tab?.id === undefined) return NO_TAB as T;
+    let answer: unknown;
+    try {
+      answer = await send(tab.id, msg);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return { ok: false, code: 'not-ready', message: `mood-dj could not reach the Spotify tab (${why}). Reload that tab once and try again.` } as T;
+    }
+    const parsed = schema.safeParse(answer);
+    return parsed.success ? parsed.data : ({ ok: false, code: 'internal', message: 'The Spotify tab gave no valid answer.' } as T);
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+export const queueInSpotify = (ids: string[]) => toSpotify({ type: 'queue-tracks', ids, playIfIdle: true }, QueueOutcome);
+
+export const testSpotifyTab = () => toSpotify({ type: 'health-check', probeId: HEALTH_CHECK_TRACK }, HealthOutcome);

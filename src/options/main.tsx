@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { CameraAccess } from './CameraAccess';
 import { ImportSongs } from './ImportSongs';
 import { SettingsForm } from './SettingsForm';
+import { SpotifyHealth } from './SpotifyHealth';
 
 render(
   <main>
@@ -9,6 +10,7 @@ render(
     <CameraAccess />
     <SettingsForm />
     <ImportSongs />
+    <SpotifyHealth />
   </main>,
   document.getElementById('app')!,
 );

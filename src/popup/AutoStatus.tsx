@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LastAutoQueue } from '../shared/messages';
+import { queueSummary } from '../shared/queue-summary';
 import { loadSettings, type Settings } from '../shared/settings';
 
 function describe(last: LastAutoQueue): string {
-  if ('skipped' in last) return `nothing queued (${last.skipped})`;
-  if (last.ok) return `${last.queued.length + (last.played ? 1 : 0)} songs sent to Spotify`;
+  if ('skipped' in last) return `nothing queued (${last.skipped}).`;
+  if (last.ok) return queueSummary(last.songs);
   return `not queued: ${last.message}`;
 }
 
@@ -20,7 +21,7 @@ export function AutoStatus() {
   return (
     <p class="meta" data-testid="auto-status">
       Auto mode: a check every {settings.intervalMinutes} min.
-      {last && ` Last, at ${new Date(last.at).toLocaleTimeString()}: ${describe(last)}.`}
+      {last && ` Last, at ${new Date(last.at).toLocaleTimeString()}: ${describe(last)}`}
     </p>
   );
 }

@@ -1,17 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { pickSongsFor, queueSongs } from '../shared/ask-background';
-import type { Mood, QueueOutcome, SongsOutcome } from '../shared/messages';
+import type { Mood, QueueOutcome, SongQueueStatus, SongsOutcome } from '../shared/messages';
+import { confirmedCount, queueSummary } from '../shared/queue-summary';
 import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl } from '../shared/songs';
 
+const STATUS_WORDS: Record<SongQueueStatus, string> = {
+  played: 'playing',
+  queued: 'queued',
+  'not-confirmed': 'not confirmed',
+  refused: 'not queued',
+  failed: 'not queued',
+};
+
 function QueueResult({ outcome }: { outcome: QueueOutcome }) {
-  if (outcome.ok)
+  if (outcome.ok) {
+    const all = confirmedCount(outcome.songs) === outcome.songs.length;
     return (
-      <p class="ok" data-testid="queue-result">
-        {outcome.played ? 'Playing the first song' : ''}
-        {outcome.played && outcome.queued.length ? ' and queued ' : outcome.queued.length ? 'Queued ' : ''}
-        {outcome.queued.length ? `${outcome.queued.length} song${outcome.queued.length > 1 ? 's' : ''}` : ''} in Spotify.
+      <p class={all ? 'ok' : 'message'} data-testid="queue-result" data-complete={String(all)}>
+        {queueSummary(outcome.songs)}
       </p>
     );
+  }
   return (
     <div class="message" data-testid="queue-error" data-code={outcome.code}>
       <p>{outcome.code === 'page-changed' ? `${outcome.message}: queueing is unavailable. The songs stay listed above.` : outcome.message}</p>
@@ -35,13 +44,17 @@ export function SongList({ mood }: { mood: Mood }) {
     <section data-testid="songs" data-label={songs.label}>
       <h2>Songs for you ({SONG_LABELS[songs.label]})</h2>
       <ol class="songs">
-        {songs.songs.map((s) => (
-          <li data-testid="song" data-id={s.id}>
-            <a href={spotifyUrl(s.id)} target="_blank" rel="noreferrer">
-              {s.name ? `${s.name}${s.artist ? ` · ${s.artist}` : ''}` : spotifyUrl(s.id)}
-            </a>
-          </li>
-        ))}
+        {songs.songs.map((s) => {
+          const status = queued?.ok ? queued.songs.find((r) => r.id === s.id)?.status : undefined;
+          return (
+            <li data-testid="song" data-id={s.id} data-status={status}>
+              <a href={spotifyUrl(s.id)} target="_blank" rel="noreferrer">
+                {s.name ? `${s.name}${s.artist ? ` · ${s.artist}` : ''}` : spotifyUrl(s.id)}
+              </a>
+              {status && <span class={`status ${status}`}> · {STATUS_WORDS[status]}</span>}
+            </li>
+          );
+        })}
       </ol>
       <button class="primary" data-testid="queue-songs" onClick={() => void queueSongs(songs.songs.map((s) => s.id)).then(setQueued)}>
         Queue in Spotify

@@ -1,11 +1,12 @@
 /** Pages' side of the messages: send to the service worker and validate the answer. */
 import type { z } from 'zod';
-import { CheckOutcome, QueueOutcome, SongsOutcome, type Mood, type ToBackground } from './messages';
+import { CheckOutcome, HealthOutcome, QueueOutcome, SongsOutcome, type Mood, type ToBackground } from './messages';
 
-async function ask<S extends z.ZodType>(schema: S, msg: ToBackground, failed: (why: string) => z.infer<S>): Promise<z.infer<S>> {
+async function ask<S extends z.ZodType>(schema: S, msg: ToBackground, failed: (why: string) => z.infer<S>, attempts = 2): Promise<z.infer<S>> {
   let lastError: unknown;
-  // Chrome may stop the service worker at any time, dropping the reply; the work is safe to ask for again once.
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // Chrome may stop the service worker at any time, dropping the reply; a check or a pick is safe to ask for
+  // again once (queueing is not: the songs may be in the queue already).
+  for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       const parsed = schema.safeParse(await chrome.runtime.sendMessage(msg));
       return parsed.success ? parsed.data : failed('the extension gave no valid answer');
@@ -22,4 +23,7 @@ export const checkMoodNow = () =>
 export const pickSongsFor = (mood: Mood) => ask(SongsOutcome, { type: 'pick-songs', mood }, (why): SongsOutcome => ({ ok: false, error: `No songs: ${why}.` }));
 
 export const queueSongs = (ids: string[]) =>
-  ask(QueueOutcome, { type: 'queue-songs', ids }, (why): QueueOutcome => ({ ok: false, code: 'internal', message: `Not queued: ${why}.` }));
+  ask(QueueOutcome, { type: 'queue-songs', ids }, (why): QueueOutcome => ({ ok: false, code: 'internal', message: `Not queued: ${why}.` }), 1);
+
+export const testSpotifyTab = () =>
+  ask(HealthOutcome, { type: 'spotify-health' }, (why): HealthOutcome => ({ ok: false, code: 'internal', message: `Not tested: ${why}.` }), 1);

@@ -52,29 +52,52 @@ export const CheckOutcome = z.discriminatedUnion('ok', [
 ]);
 export type CheckOutcome = z.infer<typeof CheckOutcome>;
 
+const TrackId = z.string().regex(/^[A-Za-z0-9]{22}$/);
+
 /** Sent to the service worker by the popup, options page and tests. */
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check-mood') }),
   z.object({ type: z.literal('pick-songs'), mood: Mood }),
-  z.object({ type: z.literal('queue-songs'), ids: z.array(z.string().regex(/^[A-Za-z0-9]{22}$/)).min(1).max(20) }),
+  z.object({ type: z.literal('queue-songs'), ids: z.array(TrackId).min(1).max(20) }),
+  z.object({ type: z.literal('spotify-health') }),
 ]);
 
 /** Sent by the service worker to the content script in a Spotify Web Player tab. */
 export const ToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('queue-tracks'), ids: z.array(z.string().regex(/^[A-Za-z0-9]{22}$/)).min(1).max(20), playIfIdle: z.boolean() }),
+  z.object({ type: z.literal('queue-tracks'), ids: z.array(TrackId).min(1).max(20), playIfIdle: z.boolean() }),
+  z.object({ type: z.literal('health-check'), probeId: TrackId }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
+/** What the page confirmed for one song: played (the player shows it playing), queued (Spotify's "added to
+ * queue" notice), not-confirmed (no answer the driver could read), refused (Spotify said no, an upsell say),
+ * failed (the page did not have what the driver needs). Every status but played and queued has a reason. */
+export const SongQueueStatus = z.enum(['played', 'queued', 'not-confirmed', 'refused', 'failed']);
+export type SongQueueStatus = z.infer<typeof SongQueueStatus>;
+export const SongQueueResult = z.object({ id: TrackId, status: SongQueueStatus, reason: z.string().optional() });
+export type SongQueueResult = z.infer<typeof SongQueueResult>;
+
+const SpotifyErrorCode = z.enum(['no-tab', 'page-changed', 'not-ready', 'internal']);
+
 export const QueueOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), queued: z.array(z.string()), played: z.string().optional() }),
-  z.object({ ok: z.literal(false), code: z.enum(['no-tab', 'page-changed', 'not-ready', 'internal']), message: z.string() }),
+  z.object({ ok: z.literal(true), songs: z.array(SongQueueResult) }),
+  z.object({ ok: z.literal(false), code: SpotifyErrorCode, message: z.string() }),
 ]);
 export type QueueOutcome = z.infer<typeof QueueOutcome>;
+
+/** One element "Test my Spotify tab" looked for on the live page. */
+export const HealthItem = z.object({ label: z.string(), ok: z.boolean(), detail: z.string().optional() });
+export type HealthItem = z.infer<typeof HealthItem>;
+export const HealthOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), health: z.array(HealthItem) }),
+  z.object({ ok: z.literal(false), code: SpotifyErrorCode, message: z.string() }),
+]);
+export type HealthOutcome = z.infer<typeof HealthOutcome>;
 /** What auto mode did at its last scheduled check (chrome.storage.local 'lastAutoQueue'; the popup shows it). */
 export type LastAutoQueue = (QueueOutcome | { skipped: string }) & { at: number };
 
 export const SongSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9]{22}$/),
+  id: TrackId,
   name: z.string().optional(),
   artist: z.string().optional(),
   label: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),

@@ -14,7 +14,7 @@ afterAll(() => s.close());
 
 it('the built manifest asks for exactly the documented permissions', () => {
   const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
-  expect(manifest.permissions).toEqual(['offscreen', 'storage', 'alarms']);
+  expect(manifest.permissions).toEqual(['offscreen', 'storage', 'alarms', 'scripting']);
   expect(manifest.host_permissions).toEqual(['https://open.spotify.com/*']);
   expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
 });

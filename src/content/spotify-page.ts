@@ -1,0 +1,103 @@
+/** Reading and moving the Web Player page: waiting for elements, in-app navigation that leaves no history
+ * trail, the play state, and what the page shows after a click. */
+import { SPOTIFY, localePrefix, trackOfLink, trackPageOf } from './spotify-selectors';
+import type { PageStrings } from './spotify-strings';
+
+export class PageChanged extends Error {}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor<T>(find: () => T | null | undefined, what: string, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new PageChanged(`Spotify's page changed: ${what} was not found`);
+    await sleep(50);
+  }
+}
+
+/** In-app navigation the way the app's router hears it (popstate), but replacing the current history entry
+ * instead of pushing one, so that the user's Back button is not left with a trail of mood-dj's pages. */
+function goTo(url: string, state: unknown): void {
+  history.replaceState(state, '', url);
+  dispatchEvent(new PopStateEvent('popstate', { state }));
+}
+
+/** Remembers the user's page; the returned function puts it back (same address, same history entry). */
+export function rememberPage(): () => Promise<void> {
+  const url = location.href;
+  const state = history.state as unknown;
+  return async () => {
+    closeOverlays();
+    if (location.href !== url) goTo(url, state);
+    else history.replaceState(state, '', url);
+  };
+}
+
+/** Opens the track's page and waits for that page, not whichever track page is still on screen. */
+export async function openTrackPage(id: string): Promise<HTMLElement> {
+  const target = `${localePrefix(location.pathname)}/track/${id}`;
+  if (location.pathname !== target || !document.querySelector(trackPageOf(id))) goTo(target, history.state);
+  return waitFor(() => document.querySelector<HTMLElement>(trackPageOf(id)), `the page of track ${id}`);
+}
+
+/** A button of the track's own page, checked to belong to that track just before it is used. */
+export async function trackButton(page: HTMLElement, selector: string, id: string, what: string): Promise<HTMLElement> {
+  const button = await waitFor(() => page.querySelector<HTMLElement>(selector), what);
+  const owner = button.closest(SPOTIFY.trackPage)?.getAttribute('data-test-uri');
+  if (!button.isConnected || owner !== `spotify:track:${id}`) throw new PageChanged(`Spotify's page changed: ${what} is not on the page of track ${id}`);
+  return button;
+}
+
+export function playState(strings: PageStrings): 'playing' | 'paused' | 'unknown' {
+  const label = document.querySelector(SPOTIFY.playPause)?.getAttribute('aria-label');
+  if (strings.is('pause', label)) return 'playing';
+  if (strings.is('play', label)) return 'paused';
+  return 'unknown';
+}
+
+export function nowPlayingTrack(): string | undefined {
+  const href = document.querySelector(SPOTIFY.nowPlayingLink)?.getAttribute('href');
+  return href ? trackOfLink(href) : undefined;
+}
+
+/** Escape, as a user closes an open context menu or dialog. */
+export function closeOverlays(): void {
+  if (!document.querySelector(`${SPOTIFY.menu}, ${SPOTIFY.dialog}`)) return;
+  for (const target of [document.activeElement ?? document.body, document])
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true }));
+}
+
+export type Answer = { kind: 'notice' } | { kind: 'dialog'; text: string } | { kind: 'nothing' };
+
+/** Clicks, then watches what the page adds: the given notice text, or a dialog (an upsell, say), or nothing
+ * within timeoutMs. Only what appears after the click counts. */
+export function answerTo(click: () => void, isNotice: (text: string | null) => boolean, timeoutMs = 3000): Promise<Answer> {
+  return new Promise((resolve) => {
+    const done = (a: Answer) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(a);
+    };
+    const look = (node: Node) => {
+      const el = node instanceof Element ? node : node.parentElement;
+      if (!el) return;
+      const dialog = el.matches(SPOTIFY.dialog) ? el : (el.closest(SPOTIFY.dialog) ?? el.querySelector(SPOTIFY.dialog));
+      if (dialog) {
+        const heading = dialog.querySelector('h1, h2, [role=heading]')?.textContent ?? dialog.getAttribute('aria-label') ?? dialog.textContent ?? '';
+        return done({ kind: 'dialog', text: heading.replace(/\s+/g, ' ').trim().slice(0, 120) });
+      }
+      if ([el, ...el.querySelectorAll('*')].some((e) => isNotice(e.textContent))) done({ kind: 'notice' });
+    };
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') look(r.target);
+        r.addedNodes.forEach(look);
+      }
+    });
+    const timer = setTimeout(() => done({ kind: 'nothing' }), timeoutMs);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    click();
+  });
+}

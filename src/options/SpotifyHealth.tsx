@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import { testSpotifyTab } from '../shared/ask-background';
+import type { HealthOutcome } from '../shared/messages';
+import { SPOTIFY_WEB } from '../shared/songs';
+
+/** "Test my Spotify tab": checks each element queueing needs on the user's live Spotify page, in words. */
+export function SpotifyHealth() {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'done'; outcome: HealthOutcome }>({ kind: 'idle' });
+  const run = async () => {
+    setState({ kind: 'running' });
+    setState({ kind: 'done', outcome: await testSpotifyTab() });
+  };
+  const outcome = state.kind === 'done' ? state.outcome : undefined;
+  const missing = outcome?.ok ? outcome.health.filter((h) => !h.ok) : [];
+  return (
+    <section data-testid="spotify-health">
+      <h2>Spotify</h2>
+      <p class="meta">
+        mood-dj queues songs through the buttons of your open Spotify Web Player tab. The test opens a song's page there, opens its menu and
+        puts your page back; it plays and queues nothing.
+      </p>
+      <button data-testid="test-spotify" disabled={state.kind === 'running'} onClick={() => void run()}>
+        {state.kind === 'running' ? 'Testing your Spotify tab…' : 'Test my Spotify tab'}
+      </button>
+      {outcome && !outcome.ok && (
+        <div class="message" data-testid="spotify-health-error" data-code={outcome.code}>
+          <p>{outcome.message}</p>
+          {outcome.code === 'no-tab' && <button onClick={() => chrome.tabs.create({ url: SPOTIFY_WEB })}>Open Spotify web</button>}
+        </div>
+      )}
+      {outcome?.ok && (
+        <div data-testid="spotify-health-result" data-passed={String(missing.length === 0)}>
+          <p class={missing.length ? 'message' : 'ok'} data-testid="spotify-health-summary">
+            {missing.length
+              ? `Queueing will not work in this tab: mood-dj could not find ${missing.map((m) => m.label).join(', ')}.`
+              : `All ${outcome.health.length} checks passed: mood-dj can queue songs in this tab.`}
+          </p>
+          <ul>
+            {outcome.health.map((h) => (
+              <li data-testid="spotify-health-item" data-ok={String(h.ok)}>
+                {h.ok ? '✓' : '✗'} {h.label}
+                {h.detail ? ` (${h.detail})` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
