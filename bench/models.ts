@@ -19,7 +19,10 @@ export interface ModelBench {
   renderers: { webgl: string; webgpu: string };
 }
 
-export async function modelBench(log: (line: string) => void): Promise<ModelBench> {
+type Call = <K extends keyof Bench>(k: K, ...args: Parameters<Bench[K]>) => Promise<Awaited<ReturnType<Bench[K]>>>;
+
+/** Opens the benchmark page (the three models, on TF.js) in Chromium and hands fn a way to call into it. */
+export async function withBenchPage<T>(log: (line: string) => void, fn: (call: Call) => Promise<T>): Promise<T> {
   const server = await createServer({ root: ROOT, configFile: false, logLevel: 'warn', server: { port: 0, fs: { allow: [ROOT, FER_DIR] } } });
   await server.listen();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
@@ -28,17 +31,30 @@ export async function modelBench(log: (line: string) => void): Promise<ModelBenc
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto(new URL('bench/page/index.html', server.resolvedUrls!.local[0]).href);
     await page.waitForFunction(() => 'bench' in globalThis, null, { timeout: 120_000 });
-    const call = <K extends keyof Bench>(k: K, ...args: Parameters<Bench[K]>) =>
-      page.evaluate(([k, args]) => ((globalThis as unknown as { bench: Bench }).bench[k] as (...a: unknown[]) => unknown)(...args), [k, args] as const) as Promise<Awaited<ReturnType<Bench[K]>>>;
+    const call: Call = (k, ...args) =>
+      page.evaluate(([k, args]) => ((globalThis as unknown as { bench: Bench }).bench[k] as (...a: unknown[]) => unknown)(...args), [k, args] as const) as never;
+    return await fn(call);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
+/** Accuracy, macro F1 and the recall of each mood, one row per model. */
+export function accuracyRows(labels: number[], preds: Record<string, number[]>): Row[] {
+  return Object.entries(preds).map(([name, p]) => {
+    const r = classificationReport(labels, p, MOODS.length);
+    return [name, r.accuracy.toFixed(4), r.macroF1.toFixed(3), ...r.perClass.map((c) => c.recall.toFixed(3))];
+  });
+}
+
+export function modelBench(log: (line: string) => void): Promise<ModelBench> {
+  return withBenchPage(log, async (call) => {
     const faces = await call('loadTest', `/@fs${FER_DIR}`);
     if (!(await call('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
     log(`accuracy on ${faces} test faces (wasm)...`);
     const { labels, preds } = await call('predictTest');
-    const accuracy = Object.entries(preds).map(([name, p]) => {
-      const r = classificationReport(labels, p, MOODS.length);
-      return [name, r.accuracy.toFixed(4), r.macroF1.toFixed(3), ...r.perClass.map((c) => c.recall.toFixed(3))];
-    });
+    const accuracy = accuracyRows(labels, preds);
 
     const speed: Row[] = [];
     for (const backend of BACKENDS) {
@@ -53,8 +69,5 @@ export async function modelBench(log: (line: string) => void): Promise<ModelBenc
       speed.push([backend, ...Object.values(ms).map((v) => v.toFixed(1)), `${(ours[1] / fastestPeer).toFixed(2)}`]);
     }
     return { accuracy, speed, renderers: await call('renderers') };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -1,13 +1,18 @@
 /** npm run eval-posed: posed faces of people no model was trained on (../shared/data/faces-posed persons 15-30,
  * the four moods) through the real extension in Chromium: each photo is the fake webcam, and a check runs as
  * the popup's does (BlazeFace, the contract's crop, the CNN, the frames averaged). Prints accuracy and the
- * recall of each mood.
- *   npm run eval-posed [-- --persons 15-30] [--limit N]   (needs a built dist/; POSED_DIR overrides the folder) */
+ * recall of each mood. With --peers, the two peer models of the bench classify the same faces: each photo's
+ * camera frame is rebuilt with ffmpeg and cut by the product's own crop code at the box BlazeFace gave the
+ * extension, and the three models run on those crops in the bench page (mood-dj again, as a cross-check).
+ *   npm run eval-posed [-- --persons 15-30] [--limit N] [--peers]   (needs a built dist/; POSED_DIR overrides) */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MOODS } from '../src/model/contract';
-import { launchExtension, ROOT } from './lib/browser';
+import { accuracyRows, withBenchPage } from '../bench/models';
+import { markdownTable } from '../bench/table';
+import { CONTRACT, MOODS } from '../src/model/contract';
+import { cropFace, type Box } from '../src/model/face-crop';
+import { launchExtension, photoFrame, ROOT } from './lib/browser';
 import { classificationReport } from './lib/metrics';
 
 export const POSED_DIR = process.env.POSED_DIR ?? join(ROOT, '..', 'shared', 'data', 'faces-posed');
@@ -29,7 +34,7 @@ export function posedFaces(lo: number, hi: number): PosedFace[] {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { persons: { type: 'string', default: '15-30' }, limit: { type: 'string' } } });
+  const { values } = parseArgs({ options: { persons: { type: 'string', default: '15-30' }, limit: { type: 'string' }, peers: { type: 'boolean', default: false } } });
   const [lo, hi] = values.persons!.split('-').map(Number);
   let faces = posedFaces(lo, hi);
   if (values.limit) faces = faces.filter((_, i) => i % Math.ceil(faces.length / Number(values.limit)) === 0);
@@ -37,20 +42,22 @@ async function main() {
   await s.setSettings({ backend: 'wasm' });
   const labels: number[] = [];
   const preds: number[] = [];
+  const boxes: Array<Box | undefined> = [];
   let missed = 0;
   const t0 = performance.now();
   try {
     for (const [k, f] of faces.entries()) {
       s.setPhoto(f.file);
       const outcome = await s.ask({ type: 'check-mood' });
+      labels.push(f.mood);
       if (!outcome.ok) {
         missed++; // no face found: counted as wrong below, as a user would see no mood
-        labels.push(f.mood);
         preds.push(-1);
+        boxes.push(undefined);
         continue;
       }
-      labels.push(f.mood);
       preds.push(MOODS.indexOf(outcome.result.mood));
+      if (values.peers) boxes.push((await s.diagnostics()).lastFace ?? undefined);
       if ((k + 1) % 50 === 0) console.error(`${k + 1} / ${faces.length} faces, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
   } finally {
@@ -69,6 +76,20 @@ async function main() {
   });
   console.log(`confusion (rows true, columns predicted: ${MOODS.join(', ')})`);
   r.confusion.forEach((row, i) => console.log(`  ${MOODS[i].padEnd(8)} ${row.map((n) => String(n).padStart(5)).join('')}`));
+  if (values.peers) await peers(faces, labels, boxes);
+}
+
+/** The three models of the bench on the product's crops of the same faces (no face found: counted wrong). */
+async function peers(faces: PosedFace[], labels: number[], boxes: Array<Box | undefined>) {
+  const crops = faces.map((f, i) => (boxes[i] ? Array.from(cropFace(photoFrame(f.file), boxes[i]!, CONTRACT)) : new Array<number>(48 * 48).fill(0)));
+  const preds = await withBenchPage(console.error, async (call) => {
+    if (!(await call('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
+    return call('predictFaces', crops);
+  });
+  // No face found: counted as wrong (any other mood), as the product shows no mood then.
+  for (const p of Object.values(preds)) boxes.forEach((b, i) => b || (p[i] = (labels[i] + 1) % MOODS.length));
+  console.log(`\nthe same faces, BlazeFace's boxes and the product's crop, each model (wasm):`);
+  console.log(markdownTable(['model', 'accuracy', 'macro F1', ...MOODS.map((m) => `${m} recall`)], accuracyRows(labels, preds)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -17,6 +17,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from augment import crop_views
 from fer_data import MOOD_IDS7, MOODS
 from models import BN_EPS, MODELS
 
@@ -140,12 +141,16 @@ def torch_moods(model, x, classes):
     return torch.softmax(logits, 1).numpy()
 
 
-def view_moods(model, x, classes, views):
-    """Mood probabilities of images [N,48,48] in [0,1], summed over test-time views ("identity", "hflip")."""
+def view_moods(model, x, classes, views, crop=None, crops=1):
+    """Mood probabilities of images [N,48,48] in [0,1], summed over test-time views ("identity", "hflip").
+    A model trained on crops (crop: its input size) sees the fixed crops of augment.crop_views instead:
+    1 (the centre) or 5 (centre and corners), each in every view."""
     probs = np.zeros((len(x), 4))
-    for view in views:
-        v = x[:, :, ::-1].copy() if view == "hflip" else x
-        probs += torch_moods(model, v, classes)
+    cuts = crop_views(torch.from_numpy(np.ascontiguousarray(x)).unsqueeze(1), crop, crops)[:, :, 0].numpy() if crop else x[None]
+    for cut in cuts:
+        for view in views:
+            v = cut[:, :, ::-1].copy() if view == "hflip" else cut
+            probs += torch_moods(model, v, classes)
     return probs
 
 
@@ -181,9 +186,9 @@ def functional(branches):
                                               "output_layers": [[outputs[0], 0, 0]]}}
 
 
-def members_moods(members, x, views):
+def members_moods(members, x, views, crops=1):
     """Mood probabilities of a model made of members (load_rounded results): their view sums, averaged."""
-    return sum(view_moods(model, x, cfg["classes"], views) for model, cfg, _ in members) / len(members)
+    return sum(view_moods(model, x, cfg["classes"], views, cfg.get("crop"), crops) for model, cfg, _ in members) / len(members)
 
 
 def load_tfjs(model_dir):

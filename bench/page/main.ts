@@ -20,6 +20,18 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 let models: FaceModel[] = [];
 let test: MoodSplit;
 
+/** Each model's predicted mood (index of the largest probability) for every face, in order. */
+async function predictAll(faces: Uint8Array[], batch = 64): Promise<Record<string, number[]>> {
+  const preds: Record<string, number[]> = {};
+  for (const m of models) {
+    preds[m.name] = [];
+    for (let i = 0; i < faces.length; i += batch) {
+      for (const row of await m.predictMoods(faces.slice(i, i + batch))) preds[m.name].push(row.indexOf(Math.max(...row)));
+    }
+  }
+  return preds;
+}
+
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
 const bench = {
@@ -37,16 +49,11 @@ const bench = {
     return test.images.length;
   },
   /** Each model's predicted mood for every test face, in split order, with the labels. */
-  async predictTest(batch = 64): Promise<{ labels: number[]; preds: Record<string, number[]> }> {
-    const preds: Record<string, number[]> = {};
-    for (const m of models) {
-      preds[m.name] = [];
-      for (let i = 0; i < test.images.length; i += batch) {
-        for (const row of await m.predictMoods(test.images.slice(i, i + batch))) preds[m.name].push(row.indexOf(Math.max(...row)));
-      }
-    }
-    return { labels: test.labels, preds };
+  async predictTest(): Promise<{ labels: number[]; preds: Record<string, number[]> }> {
+    return { labels: test.labels, preds: await predictAll(test.images) };
   },
+  /** Each model's predicted mood for the given 48x48 gray faces (crops made elsewhere, as the product makes them). */
+  predictFaces: (faces: number[][]) => predictAll(faces.map((f) => Uint8Array.from(f))),
   /** Median ms for one face through each model (preparation, inference and reading the result back),
    * models taking turns so that machine noise falls on all of them alike. */
   async perFaceMs(reps: number, warmup = 3): Promise<Record<string, number>> {

@@ -11,11 +11,20 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = process.env.MOOD_DJ_DIST ?? join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const CAMERA_FILTER = 'scale=480:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:black,format=yuv420p';
+
 /** A still photo as a one-frame y4m clip that Chromium's fake camera repeats (yuv420p, 640x480). */
 export function photoToY4m(photo: string, dir: string): string {
   const out = join(dir, 'camera.y4m');
-  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', photo, '-vf', 'scale=480:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:black,format=yuv420p', '-frames:v', '1', out]);
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', photo, '-vf', CAMERA_FILTER, '-frames:v', '1', out]);
   return out;
+}
+
+/** The frame that photo becomes on the fake camera, as RGBA (through the same yuv420p; Chromium's own
+ * YUV-to-RGB conversion may differ from ffmpeg's by a level or two). */
+export function photoFrame(photo: string): { data: Uint8Array; width: number; height: number } {
+  const data = execFileSync('ffmpeg', ['-loglevel', 'error', '-i', photo, '-vf', `${CAMERA_FILTER},format=rgba`, '-frames:v', '1', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 24 });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: 640, height: 480 };
 }
 
 export interface LaunchOptions {
