@@ -61,11 +61,12 @@ def numpy(t):
     return t.detach().numpy().astype(np.float32)
 
 
-def keras_layers(model, count):
+def keras_layers(model, count, size=48):
     """Yields (keras layer dict, [(weight name, array)]) for each PyTorch module, in order. count: layers
-    made so far per kind, shared by the branches of one model so that layer names stay unique."""
+    made so far per kind, shared by the branches of one model so that layer names stay unique. size: the
+    input's side."""
     mods = list(model)
-    spatial = 48
+    spatial = size
     channels = 1
     flatten_shape = None
 
@@ -165,11 +166,11 @@ def load_rounded(path, dtype):
     return model.eval(), cfg, ck
 
 
-def functional(branches):
+def functional(branches, size=48):
     """Keras functional topology: each branch (a list of layer dicts) a chain from the one input; several
     branches end in an Average of their outputs."""
     layers = [{"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
-               "config": dict(name="input_1", batch_input_shape=[None, 48, 48, 1], dtype="float32", sparse=False)}]
+               "config": dict(name="input_1", batch_input_shape=[None, size, size, 1], dtype="float32", sparse=False)}]
     outputs = []
     for branch in branches:
         prev = "input_1"
@@ -215,6 +216,24 @@ def load_tfjs(model_dir):
     return model.eval()
 
 
+def write_contract(out, size, crop):
+    """The input size and, for crop-trained nets, the face size and the crop positions (centre, then the
+    corners: augment.crop_views's order) into the contract beside the model, keeping its other fields."""
+    path = os.path.join(out, "contract.json")
+    contract = json.load(open(path)) if os.path.exists(path) else json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
+    contract["input"] = {"height": size, "width": size, "channels": 1}
+    contract.pop("faceSize", None)
+    contract.pop("frameCrops", None)
+    if crop:
+        m, e = (48 - crop) // 2, 48 - crop
+        contract["faceSize"] = 48
+        contract["frameCrops"] = [[m, m], [0, 0], [e, 0], [0, e], [e, e]]
+        contract["testTimeAugmentation"] = ["identity", "hflip"]
+    with open(path, "w") as f:
+        json.dump(contract, f, indent=2)
+        f.write("\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoints", nargs="+")
@@ -223,11 +242,15 @@ def main():
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
     loaded = [load_rounded(c, args.dtype) for c in args.checkpoints]
+    crops = {cfg.get("crop") for _, cfg, _ in loaded}
+    assert len(crops) == 1, "members must share one input size"
+    crop = crops.pop()
+    size = crop or 48
 
     count, branches, weights = {}, [], []
     for model, _, _ in loaded:
         branches.append([])
-        for layer, ws in keras_layers(model, count):
+        for layer, ws in keras_layers(model, count, size):
             branches[-1].append(layer)
             weights.extend(ws)
     blob = b""
@@ -241,23 +264,24 @@ def main():
         f.write(blob)
     model_json = {
         "format": "layers-model", "generatedBy": "mood-dj training/export_tfjs.py", "convertedBy": None,
-        "modelTopology": {**functional(branches), "keras_version": "tfjs-layers 4.22.0", "backend": "tensor_flow.js"},
+        "modelTopology": {**functional(branches, size), "keras_version": "tfjs-layers 4.22.0", "backend": "tensor_flow.js"},
         "weightsManifest": [{"paths": ["weights.bin"], "weights": manifest}],
         "userDefinedMetadata": {"members": [{"recipe": cfg, "epoch": ck.get("epoch"), "val_acc": ck.get("val_acc"),
                                              "val_macro_f1": ck.get("val_macro_f1")} for _, cfg, ck in loaded]},
     }
     with open(os.path.join(args.out, "model.json"), "w") as f:
         json.dump(model_json, f)
+    write_contract(args.out, size, crop)
 
     # Fixed synthetic inputs (no dataset pixels in the repo): smooth blobs and noise, as bytes.
     rng = np.random.default_rng(7)
     yy, xx = np.mgrid[0:48, 0:48] / 47.0
-    inputs = [np.full((48, 48), 128), (xx * 255), (yy * 255)]
+    inputs = [np.full((48, 48), 128), (xx * 255), (yy * 255)]  # at the input size (cut below for crop models)
     for _ in range(5):
         cx, cy, s = rng.uniform(0.2, 0.8, 3)
         inputs.append(255 * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (0.1 * s)) * rng.uniform(0.5, 1) + rng.uniform(0, 60, (48, 48)))
-    inputs = np.clip(np.round(np.stack(inputs)), 0, 255).astype(np.uint8)
-    probs = members_moods(loaded, inputs / 255.0, ["identity"])
+    inputs = np.clip(np.round(np.stack(inputs)), 0, 255).astype(np.uint8)[:, :size, :size]
+    probs = sum(view_moods(model, inputs / 255.0, cfg["classes"], ["identity"]) for model, cfg, _ in loaded) / len(loaded)
     os.makedirs(os.path.dirname(args.fixture), exist_ok=True)
     with open(args.fixture, "w") as f:
         json.dump({"classes": MOODS, "inputs": inputs.reshape(len(inputs), -1).tolist(), "probabilities": probs.tolist()}, f)

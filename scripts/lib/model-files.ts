@@ -2,9 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { CONTRACT } from '../../src/model/contract';
+import { CONTRACT, parseContract, type ModelContract } from '../../src/model/contract';
 
-export const MODEL_DIR = resolve(import.meta.dirname, '../../models/emotion');
+/** The shipped model; MODEL_DIR points the scripts at another export (a candidate before it ships). */
+export const MODEL_DIR = process.env.MODEL_DIR ?? resolve(import.meta.dirname, '../../models/emotion');
+
+/** The contract beside a model's files. */
+export function modelContract(dir = MODEL_DIR): ModelContract {
+  return parseContract(JSON.parse(readFileSync(join(dir, 'contract.json'), 'utf8')));
+}
 
 export function modelFiles(dir = MODEL_DIR): tf.io.IOHandler {
   const jsonPath = join(dir, CONTRACT.model);

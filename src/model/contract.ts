@@ -15,7 +15,18 @@ export interface ModelContract {
    * this fraction of the box height (negative: up), so that crops are framed like the training faces */
   crop: { margin: number; offsetY: number; square: boolean; grayscale: { r: number; g: number; b: number } };
   cropCalibration: string;
+  /** side of the face cut from the frame (FER2013's 48 px framing) when the model sees crops of it; absent:
+   * the face is the model's input itself */
+  faceSize?: number;
+  /** where the model's input window sits in that face, [x, y] in pixels: frame k of a check takes position
+   * k (cycling), so a check of five frames sees five crop positions at one pass each (the training's
+   * multi-crop test) */
+  frameCrops?: Array<[number, number]>;
 }
 
-export const CONTRACT: ModelContract = { ...contractJson, classes: contractJson.classes.map((c) => Mood.parse(c)) } as ModelContract;
+export function parseContract(json: Omit<ModelContract, 'classes'> & { classes: string[] }): ModelContract {
+  return { ...json, classes: json.classes.map((c) => Mood.parse(c)) } as ModelContract;
+}
+
+export const CONTRACT: ModelContract = parseContract(contractJson as Parameters<typeof parseContract>[0]);
 export const MOODS: readonly Mood[] = CONTRACT.classes;

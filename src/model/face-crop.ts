@@ -49,9 +49,11 @@ function axisTaps(start: number, size: number, n: number, limit: number): Array<
   });
 }
 
-/** Gray face of the contract's input size, area-averaged from the frame (see axisTaps). */
+/** Gray face of the contract's face size (its input size unless it says otherwise), area-averaged from the
+ * frame (see axisTaps). */
 export function cropFace(frame: Rgba, box: Box, contract: ModelContract): Uint8Array {
-  const { width: ow, height: oh } = contract.input;
+  const ow = contract.faceSize ?? contract.input.width;
+  const oh = contract.faceSize ?? contract.input.height;
   const { r, g, b } = contract.crop.grayscale;
   const region = cropRegion(box, contract.crop);
   const xs = axisTaps(region.x, region.width, ow, frame.width);
@@ -86,6 +88,18 @@ export function cropFace(frame: Rgba, box: Box, contract: ModelContract): Uint8A
     }
     for (let i = 0; i < ow; i++) out[j * ow + i] = Math.round(acc[i]);
   }
+  return out;
+}
+
+/** The model's input for the k-th frame of a check: the face itself, or the window at the contract's k-th
+ * crop position (cycling through them). */
+export function frameView(face: Uint8Array, k: number, contract: ModelContract): Uint8Array {
+  const crops = contract.frameCrops;
+  if (!crops?.length || !contract.faceSize) return face;
+  const [x0, y0] = crops[k % crops.length];
+  const { width: w, height: h } = contract.input;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) out.set(face.subarray((y0 + y) * contract.faceSize + x0, (y0 + y) * contract.faceSize + x0 + w), y * w);
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** One mood check: camera on, a few frames, largest face per frame, CNN, probabilities averaged, camera off. */
 import { CONTRACT, MOODS } from '../model/contract';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
-import { cropFace, largest } from '../model/face-crop';
+import { cropFace, frameView, largest } from '../model/face-crop';
 import type { Backend, CheckOutcome, Diagnostics, Mood } from '../shared/messages';
 import { chooseBackend } from './backend';
 import { CameraError, withCamera } from './camera';
@@ -74,7 +74,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promi
         const face = largest(faces);
         if (face) {
           lastFace = { ...face.box, frameWidth: canvas.width, frameHeight: canvas.height };
-          const crop = cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT);
+          const crop = frameView(cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT), used, CONTRACT);
           const [probs] = await model.predict([crop]);
           classifyMs += performance.now() - t1;
           probs.forEach((p, i) => (sums[i] += p));

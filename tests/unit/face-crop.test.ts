@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropFace, cropRegion, largest } from '../../src/model/face-crop';
+import { cropFace, cropRegion, frameView, largest } from '../../src/model/face-crop';
 import { CONTRACT } from '../../src/model/contract';
 
 function frame(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]) {
@@ -63,6 +63,20 @@ describe('face crop', () => {
       const mean = (gray(2 * i, 2 * j) + gray(2 * i + 1, 2 * j) + gray(2 * i, 2 * j + 1) + gray(2 * i + 1, 2 * j + 1)) / 4;
       expect(face[j * 48 + i]).toBe(Math.round(mean));
     }
+  });
+
+  it('a crop-trained contract: a face of faceSize, and frame k takes the k-th crop position, cycling', () => {
+    const contract = { ...CONTRACT, input: { height: 40, width: 40, channels: 1 as const }, faceSize: 48, frameCrops: [[4, 4], [0, 0], [8, 0], [0, 8], [8, 8]] as Array<[number, number]> };
+    const f = frame(96, 96, () => [90, 90, 90]);
+    expect(cropFace(f, { x: 10, y: 10, width: 60, height: 60 }, contract).length).toBe(48 * 48);
+    const face = Uint8Array.from({ length: 48 * 48 }, (_, i) => (Math.floor(i / 48) * 3 + (i % 48)) % 256);
+    const at = (x: number, y: number) => face[y * 48 + x];
+    for (const [k, [x, y]] of [[0, [4, 4]], [2, [8, 0]], [4, [8, 8]], [5, [4, 4]]] as const) {
+      const view = frameView(face, k, contract);
+      expect(view.length).toBe(40 * 40);
+      expect([view[0], view[39], view[40 * 39]]).toEqual([at(x, y), at(x + 39, y), at(x, y + 39)]);
+    }
+    expect(frameView(face, 3, CONTRACT)).toBe(face); // the shipped whole-face contract
   });
 
   it('picks the largest face', () => {
