@@ -17,9 +17,9 @@ async function main() {
   const session = await launchExtension({ photo, grantCamera: true });
   try {
     if (backend) await session.setSettings({ backend });
-    for (const { run, ms, result, page } of await popupRuns(session)) {
+    for (const { run, ms, firstMs, result, page } of await popupRuns(session)) {
       const t = result.timings;
-      console.log(`\n${run}: mood ${result.mood} (${(100 * result.probabilities[result.mood]).toFixed(1)}%), popup open to mood shown ${ms.toFixed(0)} ms`);
+      console.log(`\n${run}: mood ${result.mood} (${(100 * result.probabilities[result.mood]).toFixed(1)}%), popup open to first mood ${firstMs.toFixed(0)} ms, to final mood ${ms.toFixed(0)} ms`);
       console.log(`  probabilities ${Object.entries(result.probabilities).map(([m, p]) => `${m} ${p.toFixed(3)}`).join(', ')}`);
       console.log(`  backend ${result.backend}; check ${t.totalMs.toFixed(0)} ms (camera start ${t.cameraMs.toFixed(0)} ms); per frame: detect ${t.detectMsPerFrame.toFixed(1)} ms, classify ${t.classifyMsPerFrame.toFixed(1)} ms; ${result.framesUsed} frames, ${result.faces} face(s)`);
       if (run === 'warm') await page.screenshot({ path: screenshot });

@@ -58,6 +58,8 @@ export interface PopupCheck {
   errorCode?: string;
   /** popup opened to mood (or error) shown */
   ms: number;
+  /** popup opened to the first frame's mood (or the final answer, if that came first) shown */
+  firstMs: number;
 }
 
 export interface ExtensionSession {
@@ -147,10 +149,12 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     async popupCheck() {
       const t0 = performance.now();
       const page = await openPopup();
+      await page.locator('[data-testid=mood-reading], [data-testid=mood-result], [data-testid=check-error]').first().waitFor({ timeout: 120_000 });
+      const firstMs = performance.now() - t0;
       const shown = page.locator('[data-testid=mood-result], [data-testid=check-error]');
       await shown.first().waitFor({ timeout: 120_000 });
       const ms = performance.now() - t0;
-      return { page, ms, mood: (await shown.getAttribute('data-mood')) ?? undefined, errorCode: (await shown.getAttribute('data-code')) ?? undefined };
+      return { page, ms, firstMs, mood: (await shown.getAttribute('data-mood')) ?? undefined, errorCode: (await shown.getAttribute('data-code')) ?? undefined };
     },
     async lastResult() {
       return MoodResult.parse((await worker.evaluate(() => chrome.storage.local.get('lastResult'))).lastResult);

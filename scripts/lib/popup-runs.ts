@@ -8,6 +8,8 @@ export interface PopupRun {
   run: 'cold' | 'warm';
   /** popup opened to mood shown */
   ms: number;
+  /** popup opened to the first frame's mood shown */
+  firstMs: number;
   result: MoodResult;
   /** the popup, still open; the caller closes it */
   page: Page;
@@ -16,9 +18,9 @@ export interface PopupRun {
 export async function popupRuns(s: ExtensionSession): Promise<PopupRun[]> {
   const runs: PopupRun[] = [];
   for (const run of ['cold', 'warm'] as const) {
-    const { page, ms, errorCode } = await s.popupCheck();
+    const { page, ms, firstMs, errorCode } = await s.popupCheck();
     if (errorCode) throw new Error(`the popup shows an error: ${await page.getByTestId('check-error').innerText()}`);
-    runs.push({ run, ms, result: await s.lastResult(), page });
+    runs.push({ run, ms, firstMs, result: await s.lastResult(), page });
   }
   return runs;
 }

@@ -10,7 +10,8 @@ import { songsForMood } from './song-picker';
 import { queueInSpotify, testSpotifyTab } from './spotify-tabs';
 
 chrome.runtime.onMessage.addListener((raw, sender, reply) => {
-  if ((raw as { target?: unknown })?.target === 'offscreen') return false; // for the offscreen document
+  const target = (raw as { target?: unknown })?.target;
+  if (target === 'offscreen' || target === 'pages') return false; // for the offscreen document, or for pages
   if (sender.id !== chrome.runtime.id) return false;
   const parsed = ToBackground.safeParse(raw);
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 /** Offscreen document: holds the camera and the models; answers the service worker's messages only. */
 import * as tf from '@tensorflow/tfjs';
-import { ToOffscreen, type CheckOutcome, type Diagnostics } from '../shared/messages';
+import { ToOffscreen, type CheckOutcome, type CheckProgress, type Diagnostics } from '../shared/messages';
 import { liveTracks } from './camera';
 import { currentBackend, DOCUMENT_ID, lastFaceBox, moodCheck } from './mood-check';
 
@@ -34,7 +34,10 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
     );
     return true;
   }
-  const run = queue.then(() => moodCheck(msg.frames, msg.backend));
+  // Progress goes to whichever extension page listens (the popup); nobody listening is fine.
+  const progress = (p: Omit<CheckProgress, 'target' | 'type'>) =>
+    void chrome.runtime.sendMessage({ target: 'pages', type: 'check-progress', ...p } satisfies CheckProgress).catch(() => undefined);
+  const run = queue.then(() => moodCheck(msg.frames, msg.backend, progress));
   queue = run.catch(() => undefined);
   run.then(reply, (e) => reply({ ok: false, error: { code: 'internal', message: String(e) } } satisfies CheckOutcome));
   return true;

@@ -2,7 +2,7 @@
 import { CONTRACT, MOODS } from '../model/contract';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
 import { cropFace, frameView, largest } from '../model/face-crop';
-import type { Backend, CheckOutcome, Diagnostics, Mood } from '../shared/messages';
+import type { Backend, CheckOutcome, CheckProgress, Diagnostics, Mood } from '../shared/messages';
 import { chooseBackend } from './backend';
 import { CameraError, withCamera } from './camera';
 import { loadFaceFinder, type FaceFinder } from './face-detector';
@@ -42,7 +42,13 @@ export function lastFaceBox(): Diagnostics['lastFace'] {
   return lastFace;
 }
 
-export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promise<CheckOutcome> {
+function averaged(sums: number[], used: number): { probabilities: Record<Mood, number>; mood: Mood } {
+  const probabilities = Object.fromEntries(MOODS.map((m, i) => [m, sums[i] / used])) as Record<Mood, number>;
+  return { probabilities, mood: MOODS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a)) };
+}
+
+/** onFrame: told after each frame with a face, with the average so far. */
+export async function moodCheck(frames: number, wanted: Backend | 'auto', onFrame?: (p: Omit<CheckProgress, 'target' | 'type'>) => void): Promise<CheckOutcome> {
   const t0 = performance.now();
   let ready: { p: Pipeline; cold: boolean };
   try {
@@ -79,6 +85,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promi
           classifyMs += performance.now() - t1;
           probs.forEach((p, i) => (sums[i] += p));
           used++;
+          onFrame?.({ framesDone: k + 1, frames, ...averaged(sums, used) });
         }
         if (k < frames - 1) await new Promise((r) => setTimeout(r, Math.max(0, FRAME_GAP_MS - (performance.now() - frameStart))));
       }
@@ -88,8 +95,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto'): Promi
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }
   if (used === 0) return { ok: false, error: { code: 'no-face', message: 'No face was found. Face the camera in good light and try again.' } };
-  const probabilities = Object.fromEntries(MOODS.map((m, i) => [m, sums[i] / used])) as Record<Mood, number>;
-  const mood = MOODS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
+  const { probabilities, mood } = averaged(sums, used);
   return {
     ok: true,
     result: {

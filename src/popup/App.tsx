@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkMoodNow } from '../shared/ask-background';
-import type { CheckError, CheckOutcome } from '../shared/messages';
+import { CheckProgress, type CheckError, type CheckOutcome } from '../shared/messages';
 import { AutoStatus } from './AutoStatus';
 import { MoodCard } from './MoodCard';
 import { SongList } from './SongList';
@@ -14,18 +14,30 @@ function NextStep({ error, retry }: { error: CheckError; retry: () => void }) {
 
 export function App() {
   const [outcome, setOutcome] = useState<CheckOutcome | undefined>();
+  const [first, setFirst] = useState<CheckProgress | undefined>();
   const run = () => {
     setOutcome(undefined);
+    setFirst(undefined);
     void checkMoodNow().then(setOutcome);
   };
   useEffect(run, []);
+  // The reading of each frame as it comes, until the check's answer replaces it.
+  useEffect(() => {
+    const listen = (raw: unknown) => {
+      const p = CheckProgress.safeParse(raw);
+      if (p.success) setFirst(p.data);
+    };
+    chrome.runtime.onMessage.addListener(listen);
+    return () => chrome.runtime.onMessage.removeListener(listen);
+  }, []);
 
   return (
     <main>
       <h1>mood-dj</h1>
-      {!outcome && (
+      {!outcome && !first && (
         <div class="progress" data-testid="checking"><span class="spinner" /> Looking at your expression…</div>
       )}
+      {!outcome && first && <MoodCard reading={first} />}
       {outcome?.ok && (
         <>
           <MoodCard result={outcome.result} />

@@ -1,30 +1,45 @@
 import { MOODS } from '../model/contract';
-import type { MoodResult } from '../shared/messages';
+import type { CheckProgress, MoodResult } from '../shared/messages';
 import { MOOD_LOOK } from '../shared/moods';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-export function MoodCard({ result }: { result: MoodResult }) {
-  const look = MOOD_LOOK[result.mood];
-  const t = result.timings;
+/** The check's answer, or (reading) the frames read so far while the check goes on. */
+export function MoodCard({ result, reading }: { result: MoodResult; reading?: undefined } | { result?: undefined; reading: CheckProgress }) {
+  const shown = result ?? reading!;
+  const look = MOOD_LOOK[shown.mood];
   return (
-    <section data-testid="mood-result" data-mood={result.mood}>
+    <section data-testid={result ? 'mood-result' : 'mood-reading'} data-mood={shown.mood}>
       <div class="mood" style={{ background: look.colour }}>
         <span class="emoji">{look.emoji}</span>
         <div>
           <div class="name" data-testid="mood-name">{look.label}</div>
-          <div>{pct(result.probabilities[result.mood])} confident</div>
+          <div>{pct(shown.probabilities[shown.mood])} confident</div>
         </div>
       </div>
       <div class="bars">
         {MOODS.map((m) => (
           <>
             <span>{MOOD_LOOK[m].label}</span>
-            <div class="bar"><span style={{ width: pct(result.probabilities[m]), background: MOOD_LOOK[m].colour }} /></div>
-            <span data-testid={`prob-${m}`}>{pct(result.probabilities[m])}</span>
+            <div class="bar"><span style={{ width: pct(shown.probabilities[m]), background: MOOD_LOOK[m].colour }} /></div>
+            <span data-testid={`prob-${m}`}>{pct(shown.probabilities[m])}</span>
           </>
         ))}
       </div>
+      {reading && (
+        <p class="meta" data-testid="reading-meta">
+          Reading… frame {reading.framesDone} of {reading.frames}
+        </p>
+      )}
+      {result && <ResultNotes result={result} />}
+    </section>
+  );
+}
+
+function ResultNotes({ result }: { result: MoodResult }) {
+  const t = result.timings;
+  return (
+    <>
       {result.requestedBackend !== 'auto' && result.requestedBackend !== result.backend && (
         <p class="note" data-testid="backend-fallback">{result.requestedBackend} is not available here: {result.backend} was used.</p>
       )}
@@ -33,6 +48,6 @@ export function MoodCard({ result }: { result: MoodResult }) {
         {result.backend} · {Math.round(t.totalMs)} ms ({t.coldStart ? 'first check, models loaded' : 'models warm'}) · detect {t.detectMsPerFrame.toFixed(0)} ms, classify{' '}
         {t.classifyMsPerFrame.toFixed(0)} ms per frame · {result.framesUsed} frames
       </p>
-    </section>
+    </>
   );
 }

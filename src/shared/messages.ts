@@ -112,6 +112,19 @@ export const SongsOutcome = z.discriminatedUnion('ok', [
 export type SongsOutcome = z.infer<typeof SongsOutcome>;
 export type ToBackground = z.infer<typeof ToBackground>;
 
+/** Sent by the offscreen document to the extension's pages after each frame of a check, so that the popup can
+ * show the first reading at once and refine it (the final answer is the check's own). */
+export const CheckProgress = z.object({
+  target: z.literal('pages'),
+  type: z.literal('check-progress'),
+  framesDone: z.number().int(),
+  frames: z.number().int(),
+  /** probabilities averaged over the frames with a face so far */
+  probabilities: z.record(Mood, z.number()),
+  mood: Mood,
+});
+export type CheckProgress = z.infer<typeof CheckProgress>;
+
 /** Sent by the service worker to the offscreen document. */
 export const ToOffscreen = z.discriminatedUnion('type', [
   z.object({ target: z.literal('offscreen'), type: z.literal('run-check'), frames: z.number().int().min(1).max(30), backend: z.enum(['auto', ...BACKENDS]) }),

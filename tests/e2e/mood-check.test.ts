@@ -29,6 +29,21 @@ describe('a happy face', () => {
     await check.page.close();
   });
 
+  it("shows the first frame's mood while the check goes on, then the check's answer", async () => {
+    const popup = await s.openPopup();
+    const reading = popup.getByTestId('mood-reading');
+    await reading.waitFor({ timeout: 60_000 });
+    expect(await reading.getAttribute('data-mood')).toBe('happy');
+    expect(await popup.getByTestId('reading-meta').innerText()).toMatch(/^Reading… frame [1-4] of 5$/);
+    const result = popup.getByTestId('mood-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await reading.count()).toBe(0);
+    const last = await s.lastResult();
+    expect(await result.getAttribute('data-mood')).toBe(last.mood);
+    expect(await popup.getByTestId('prob-happy').innerText()).toBe(`${Math.round(100 * last.probabilities.happy)}%`);
+    await popup.close();
+  });
+
   it('reuses the offscreen document and stops the camera after each check', async () => {
     const first = await s.lastResult();
     expect((await s.diagnostics()).liveTracks).toBe(0);
