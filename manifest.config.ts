@@ -16,6 +16,8 @@ export default defineManifest({
   background: { service_worker: 'src/background/service-worker.ts', type: 'module' },
   permissions: PERMISSIONS,
   host_permissions: HOSTS,
+  // The toolbar action's shortcut opens the popup, which checks the mood at once.
+  commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Check my mood' } },
   content_scripts: [{ matches: HOSTS, js: ['src/content/spotify.ts'], run_at: 'document_idle' }],
   // wasm (TF.js, MediaPipe) needs 'wasm-unsafe-eval'; nothing may run from elsewhere.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },

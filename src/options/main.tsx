@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { CameraAccess } from './CameraAccess';
 import { ImportSongs } from './ImportSongs';
 import { SettingsForm } from './SettingsForm';
+import { Shortcut } from './Shortcut';
 import { SpotifyHealth } from './SpotifyHealth';
 
 render(
@@ -9,6 +10,7 @@ render(
     <h1>mood-dj options</h1>
     <CameraAccess />
     <SettingsForm />
+    <Shortcut />
     <ImportSongs />
     <SpotifyHealth />
   </main>,

@@ -45,3 +45,12 @@ it('shows the privacy statement and asks for the camera from this visible page',
   expect(await page.locator('.privacy').innerText()).toMatch(/No picture, face or mood ever leaves your computer/);
   await page.getByTestId('grant-camera').waitFor();
 });
+
+it('shows the keyboard shortcut that opens the popup and checks the mood', async () => {
+  const manifest = await s.worker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+M' });
+  const page = await s.context.newPage();
+  await page.goto(s.url('src/options/index.html'));
+  expect(await page.getByTestId('shortcut').innerText()).toMatch(/^Press Alt\+Shift\+M in any tab to check your mood/);
+  await page.close();
+});

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The keyboard shortcut that opens the popup (and so checks the mood), as Chrome has it now: the user may
+ * have changed or cleared it, or another extension may hold the suggested key. */
+export function Shortcut() {
+  const [key, setKey] = useState<string | undefined>();
+  useEffect(() => void chrome.commands.getAll().then((all) => setKey(all.find((c) => c.name === '_execute_action')?.shortcut ?? '')), []);
+  if (key === undefined) return null;
+  return (
+    <section>
+      <h2>Keyboard shortcut</h2>
+      <p data-testid="shortcut">
+        {key ? (
+          <>
+            Press <kbd>{key}</kbd> in any tab to check your mood: the mood-dj popup opens and checks.
+          </>
+        ) : (
+          'No shortcut is set for checking your mood.'
+        )}{' '}
+        <button onClick={() => chrome.tabs.create({ url: 'chrome://extensions/shortcuts' })}>Change it</button>
+      </p>
+    </section>
+  );
+}
