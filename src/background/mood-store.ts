@@ -1,13 +1,8 @@
 /** Last mood and mood history in chrome.storage.local: the worker can stop at any time, storage stays. */
-import { z } from 'zod';
-import { MoodResult } from '../shared/messages';
-
-const HISTORY_MAX = 200;
-const History = z.array(z.object({ mood: MoodResult.shape.mood, confidence: z.number(), at: z.number() }));
+import type { MoodResult } from '../shared/messages';
+import { HISTORY_KEY, parseHistory, withResult } from '../shared/mood-history';
 
 export async function recordResult(result: MoodResult): Promise<void> {
-  const parsed = History.safeParse((await chrome.storage.local.get('history')).history);
-  const history = parsed.success ? parsed.data : [];
-  history.push({ mood: result.mood, confidence: result.probabilities[result.mood], at: result.at });
-  await chrome.storage.local.set({ lastResult: result, history: history.slice(-HISTORY_MAX) });
+  const history = withResult(parseHistory((await chrome.storage.local.get(HISTORY_KEY))[HISTORY_KEY]), result);
+  await chrome.storage.local.set({ lastResult: result, [HISTORY_KEY]: history });
 }

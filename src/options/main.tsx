@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { CameraAccess } from './CameraAccess';
 import { ImportSongs } from './ImportSongs';
+import { MoodHistory } from './MoodHistory';
 import { SettingsForm } from './SettingsForm';
 import { Shortcut } from './Shortcut';
 import { SpotifyHealth } from './SpotifyHealth';
@@ -13,6 +14,7 @@ render(
     <Shortcut />
     <ImportSongs />
     <SpotifyHealth />
+    <MoodHistory />
   </main>,
   document.getElementById('app')!,
 );

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { MOOD_NAMES } from '../shared/messages';
+import { HISTORY_KEY, historyCsv, parseHistory, topMood, type HistoryEntry } from '../shared/mood-history';
+import { MOOD_LOOK } from '../shared/moods';
+
+const RANGES = { day: 24 * 3600_000, week: 7 * 24 * 3600_000 } as const;
+type Range = keyof typeof RANGES;
+const pct = (p: number) => `${Math.round(100 * p)}%`;
+
+/** One line per mood: its probability at each check (or hourly mean, for older days). */
+function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<HistoryEntry | undefined>();
+  useEffect(() => {
+    const now = Date.now();
+    const shown = entries.filter((e) => e.at >= now - RANGES[range]);
+    const data: uPlot.AlignedData = [shown.map((e) => e.at / 1000), ...MOOD_NAMES.map((m) => shown.map((e) => e.probabilities[m]))];
+    const plot = new uPlot(
+      {
+        width: 640,
+        height: 240,
+        scales: { x: { time: true, range: [(now - RANGES[range]) / 1000, now / 1000] }, y: { range: [0, 1] } },
+        axes: [{}, { values: (_u, ticks) => ticks.map(pct) }],
+        series: [
+          {},
+          ...MOOD_NAMES.map((m) => ({ label: MOOD_LOOK[m].label, stroke: MOOD_LOOK[m].colour, width: 2, points: { show: true, size: 5 }, value: (_u: uPlot, v: number | null) => (v == null ? '–' : pct(v)) })),
+        ],
+        hooks: { setCursor: [(u) => setHover(u.cursor.idx == null ? undefined : shown[u.cursor.idx])] },
+      },
+      data,
+      box.current!,
+    );
+    return () => plot.destroy();
+  }, [entries, range]);
+  const mood = hover && topMood(hover);
+  return (
+    <>
+      <div ref={box} data-testid="history-chart" />
+      <p class="meta" data-testid="history-hover">
+        {hover && mood
+          ? `${new Date(hover.at).toLocaleString()}: ${MOOD_LOOK[mood].label} at ${pct(hover.probabilities[mood])}${hover.checks > 1 ? ` (mean of ${hover.checks} checks in that hour)` : ''}`
+          : 'Point at the chart to see the mood and its confidence.'}
+      </p>
+    </>
+  );
+}
+
+/** The stored mood history as a picture, with export and clearing (it never leaves the device otherwise). */
+export function MoodHistory() {
+  const [entries, setEntries] = useState<HistoryEntry[] | undefined>();
+  const [range, setRange] = useState<Range>('day');
+  useEffect(() => {
+    const load = () => void chrome.storage.local.get(HISTORY_KEY).then((r) => setEntries(parseHistory(r[HISTORY_KEY])));
+    load();
+    const changed = (changes: Record<string, unknown>, area: string) => area === 'local' && HISTORY_KEY in changes && load();
+    chrome.storage.onChanged.addListener(changed);
+    return () => chrome.storage.onChanged.removeListener(changed);
+  }, []);
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([historyCsv(entries ?? [])], { type: 'text/csv' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `mood-dj-history-${new Date().toISOString().slice(0, 10)}.csv` });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const clear = () => void chrome.storage.local.remove(HISTORY_KEY);
+  if (!entries) return null;
+  return (
+    <section data-testid="mood-history">
+      <h2>Mood history</h2>
+      <p class="meta">
+        Every check of the last day, hourly means for the eight weeks before; kept on this computer only.
+      </p>
+      {entries.length === 0 ? (
+        <p data-testid="history-empty">No checks yet: the history fills as the popup or auto mode checks your mood.</p>
+      ) : (
+        <>
+          <p>
+            {(Object.keys(RANGES) as Range[]).map((r) => (
+              <label>
+                <input type="radio" name="range" data-testid={`history-${r}`} checked={range === r} onChange={() => setRange(r)} /> Last {r}{' '}
+              </label>
+            ))}
+          </p>
+          <Chart entries={entries} range={range} />
+        </>
+      )}
+      <button data-testid="history-export" disabled={entries.length === 0} onClick={exportCsv}>
+        Export as CSV
+      </button>{' '}
+      <button data-testid="history-clear" disabled={entries.length === 0} onClick={clear}>
+        Clear history
+      </button>
+    </section>
+  );
+}
