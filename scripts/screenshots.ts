@@ -1,0 +1,62 @@
+/** npm run screenshots: rewrites docs/screenshots/ from the real built extension in Chromium: the popup with a
+ * mood and its songs, the popup's errors, the options page and the mood history chart. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, ROOT, type LaunchOptions } from './lib/browser';
+
+const OUT = join(ROOT, 'docs/screenshots');
+const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
+
+async function withSession(opts: LaunchOptions, fn: (s: Awaited<ReturnType<typeof launchExtension>>) => Promise<void>) {
+  const s = await launchExtension(opts);
+  try {
+    await s.setSettings({ backend: 'wasm' });
+    await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  await withSession({ photo: photo('happy.jpg'), grantCamera: true }, async (s) => {
+    // A week of earlier checks, so that the history chart has something to draw beside today's.
+    await s.worker.evaluate(() => {
+      const now = Date.now();
+      const history = Array.from({ length: 56 }, (_, i) => {
+        const at = now - (56 - i) * 3 * 3600_000;
+        const happy = 0.35 + 0.3 * Math.sin(i / 3);
+        return { at, checks: 1, probabilities: { angry: 0.05, happy, neutral: 0.9 - happy - 0.1, sad: 0.1 } };
+      });
+      return chrome.storage.local.set({ history });
+    });
+    const check = await s.popupCheck();
+    await check.page.getByTestId('song').first().waitFor();
+    await shot(check.page, 'popup-mood');
+    await check.page.close();
+    const options = await s.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(s.url('src/options/index.html'));
+    await options.getByTestId('history-chart').locator('canvas').waitFor();
+    await shot(options, 'options');
+    await options.getByTestId('history-week').check();
+    await options.getByTestId('mood-history').screenshot({ path: join(OUT, 'history.png') });
+    console.log('docs/screenshots/history.png');
+    s.setPhoto(photo('no-face.jpg'));
+    const noFace = await s.popupCheck();
+    await shot(noFace.page, 'popup-no-face');
+  });
+  await withSession({ photo: photo('happy.jpg'), grantCamera: false }, async (s) => shot((await s.popupCheck()).page, 'popup-camera-denied'));
+  await withSession({ args: ['--use-fake-ui-for-media-stream'] }, async (s) => shot((await s.popupCheck()).page, 'popup-no-camera'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
