@@ -5,64 +5,22 @@
  * camera frame is rebuilt with ffmpeg and cut by the product's own crop code at the box BlazeFace gave the
  * extension, and the three models run on those crops in the bench page (mood-dj again, as a cross-check).
  *   npm run eval-posed [-- --persons 15-30] [--limit N] [--peers]   (needs a built dist/; POSED_DIR overrides) */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accuracyRows, withBenchPage } from '../bench/models';
 import { markdownTable } from '../bench/table';
-import { CONTRACT, MOODS } from '../src/model/contract';
-import { cropFace, type Box } from '../src/model/face-crop';
-import { launchExtension, photoFrame, ROOT } from './lib/browser';
+import { MOODS } from '../src/model/contract';
 import { classificationReport } from './lib/metrics';
-
-export const POSED_DIR = process.env.POSED_DIR ?? join(ROOT, '..', 'shared', 'data', 'faces-posed');
-
-export interface PosedFace {
-  file: string;
-  person: number;
-  mood: number;
-}
-
-/** The four-mood photos of persons lo..hi from the set's index.csv. */
-export function posedFaces(lo: number, hi: number): PosedFace[] {
-  const [head, ...lines] = readFileSync(join(POSED_DIR, 'index.csv'), 'utf8').trim().split('\n');
-  const col = head.split(',');
-  return lines
-    .map((l) => Object.fromEntries(l.split(',').map((v, i) => [col[i], v])))
-    .map((r) => ({ file: join(POSED_DIR, 'images', r.file), person: Number(r.person), mood: MOODS.indexOf(r.expression as never) }))
-    .filter((f) => f.mood >= 0 && f.person >= lo && f.person <= hi);
-}
+import type { Box } from '../src/model/face-crop';
+import { posedFaces, productCrops, throughExtension, type PosedFace } from './lib/posed';
 
 async function main() {
   const { values } = parseArgs({ options: { persons: { type: 'string', default: '15-30' }, limit: { type: 'string' }, peers: { type: 'boolean', default: false } } });
   const [lo, hi] = values.persons!.split('-').map(Number);
   let faces = posedFaces(lo, hi);
   if (values.limit) faces = faces.filter((_, i) => i % Math.ceil(faces.length / Number(values.limit)) === 0);
-  const s = await launchExtension({ photo: faces[0].file, grantCamera: true });
-  await s.setSettings({ backend: 'wasm' });
-  const labels: number[] = [];
-  const preds: number[] = [];
-  const boxes: Array<Box | undefined> = [];
-  let missed = 0;
-  const t0 = performance.now();
-  try {
-    for (const [k, f] of faces.entries()) {
-      s.setPhoto(f.file);
-      const outcome = await s.ask({ type: 'check-mood' });
-      labels.push(f.mood);
-      if (!outcome.ok) {
-        missed++; // no face found: counted as wrong below, as a user would see no mood
-        preds.push(-1);
-        boxes.push(undefined);
-        continue;
-      }
-      preds.push(MOODS.indexOf(outcome.result.mood));
-      if (values.peers) boxes.push((await s.diagnostics()).lastFace ?? undefined);
-      if ((k + 1) % 50 === 0) console.error(`${k + 1} / ${faces.length} faces, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    }
-  } finally {
-    await s.close();
-  }
+  const labels = faces.map((f) => f.mood);
+  const { preds, boxes } = await throughExtension(faces);
+  const missed = preds.filter((p) => p < 0).length;
   const found = preds.map((p, i) => [labels[i], p]).filter(([, p]) => p >= 0);
   const r = classificationReport(found.map(([y]) => y), found.map(([, p]) => p), MOODS.length);
   const correct = found.filter(([y, p]) => y === p).length;
@@ -80,8 +38,8 @@ async function main() {
 }
 
 /** The three models of the bench on the product's crops of the same faces (no face found: counted wrong). */
-async function peers(faces: PosedFace[], labels: number[], boxes: Array<Box | undefined>) {
-  const crops = faces.map((f, i) => (boxes[i] ? Array.from(cropFace(photoFrame(f.file), boxes[i]!, CONTRACT)) : new Array<number>(48 * 48).fill(0)));
+async function peers(faces: PosedFace[], labels: number[], boxes: Array<Box | null>) {
+  const crops = productCrops(faces, boxes).map((c) => (c ? Array.from(c) : new Array<number>(48 * 48).fill(0)));
   const preds = await withBenchPage(console.error, async (call) => {
     if (!(await call('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
     return call('predictFaces', crops);

@@ -1,4 +1,5 @@
 /** Runs mood checks through the offscreen document; callers that arrive during a check share its answer. */
+import browser from 'webextension-polyfill';
 import { CheckOutcome, type ToOffscreen } from '../shared/messages';
 import { MOOD_LOOK } from '../shared/moods';
 import { loadSettings } from '../shared/settings';
@@ -16,7 +17,7 @@ async function ask(): Promise<CheckOutcome> {
   const timeout = new Promise<CheckOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'The mood check took longer than a minute. Try again.' } }), CHECK_TIMEOUT_MS);
   });
-  const answer = chrome.runtime.sendMessage(msg).then((raw) => {
+  const answer = browser.runtime.sendMessage(msg).then((raw) => {
     const parsed = CheckOutcome.safeParse(raw);
     return parsed.success ? parsed.data : ({ ok: false, error: { code: 'internal', message: 'The camera page gave no valid answer.' } } as CheckOutcome);
   });
@@ -24,8 +25,8 @@ async function ask(): Promise<CheckOutcome> {
   if (outcome.ok) {
     await recordResult(outcome.result);
     const look = MOOD_LOOK[outcome.result.mood];
-    await chrome.action.setBadgeText({ text: look.emoji });
-    await chrome.action.setBadgeBackgroundColor({ color: look.colour });
+    await browser.action.setBadgeText({ text: look.emoji });
+    await browser.action.setBadgeBackgroundColor({ color: look.colour });
   }
   return outcome;
 }

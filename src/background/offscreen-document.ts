@@ -1,9 +1,12 @@
-/** The one offscreen document: created on demand, reused while it lives, never created twice at once. */
+/** The one offscreen document: created on demand, reused while it lives, never created twice at once.
+ * chrome.offscreen and chrome.runtime.getContexts are Chrome's own, outside webextension-polyfill. */
+import browser from 'webextension-polyfill';
+
 const PATH = 'src/offscreen/index.html';
 let creating: Promise<void> | undefined;
 
 async function exists(): Promise<boolean> {
-  const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [chrome.runtime.getURL(PATH)] });
+  const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [browser.runtime.getURL(PATH)] });
   return contexts.length > 0;
 }
 

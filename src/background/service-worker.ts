@@ -1,5 +1,6 @@
 /** Service worker: routes validated messages, runs checks, keeps the schedule. Listeners are registered at
  * the top level so that a restarted worker receives the event that woke it. */
+import browser, { type Runtime } from 'webextension-polyfill';
 import { ToBackground } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { installDefaultCatalogue } from '../shared/song-db';
@@ -9,18 +10,18 @@ import { ALARM, applySchedule } from './schedule';
 import { songsForMood } from './song-picker';
 import { queueInSpotify, testSpotifyTab } from './spotify-tabs';
 
-chrome.runtime.onMessage.addListener((raw, sender, reply) => {
+// A listener answers by returning a promise; returning nothing leaves the message to other listeners.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
   const target = (raw as { target?: unknown })?.target;
-  if (target === 'offscreen' || target === 'pages') return false; // for the offscreen document, or for pages
-  if (sender.id !== chrome.runtime.id) return false;
+  if (target === 'offscreen' || target === 'pages') return undefined; // for the offscreen document, or for pages
+  if (sender.id !== browser.runtime.id) return undefined;
   const parsed = ToBackground.safeParse(raw);
   if (!parsed.success) {
     console.warn('service worker: rejected malformed message', raw);
-    reply({ ok: false, error: { code: 'internal', message: 'malformed message' } });
-    return false;
+    return Promise.resolve({ ok: false, error: { code: 'internal', message: 'malformed message' } });
   }
   const msg = parsed.data;
-  const work =
+  const work: Promise<unknown> =
     msg.type === 'check-mood'
       ? checkMood()
       : msg.type === 'pick-songs'
@@ -28,18 +29,17 @@ chrome.runtime.onMessage.addListener((raw, sender, reply) => {
         : msg.type === 'queue-songs'
           ? queueInSpotify(msg.ids)
           : testSpotifyTab();
-  work.then(reply, (e) => reply({ ok: false, error: e instanceof Error ? e.message : String(e) }));
-  return true;
+  return work.catch((e) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
 });
 
-chrome.alarms.onAlarm.addListener((alarm) => {
+browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) void checkMood().then(autoQueue);
 });
 
 onSettingsChanged((s) => void applySchedule(s));
-chrome.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(() => {
   void loadSettings().then(applySchedule);
   // On install and on every update: a new catalogue version replaces the old one.
   installDefaultCatalogue().catch((e) => console.error('song catalogue not installed', e));
 });
-chrome.runtime.onStartup.addListener(() => void loadSettings().then(applySchedule));
+browser.runtime.onStartup.addListener(() => void loadSettings().then(applySchedule));

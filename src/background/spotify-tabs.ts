@@ -1,11 +1,12 @@
 /** Finds the user's Spotify Web Player tab and hands it work through the content script, injecting the script
  * into a tab that was open before mood-dj was installed or updated (such a tab has none, or a dead one). */
+import browser, { type Tabs } from 'webextension-polyfill';
 import type { z } from 'zod';
 import { HealthOutcome, QueueOutcome, type ToContent } from '../shared/messages';
 import { HEALTH_CHECK_TRACK, SPOTIFY_WEB } from '../shared/songs';
 
-async function spotifyTab(): Promise<chrome.tabs.Tab | undefined> {
-  const tabs = await chrome.tabs.query({ url: `${SPOTIFY_WEB}*` });
+async function spotifyTab(): Promise<Tabs.Tab | undefined> {
+  const tabs = await browser.tabs.query({ url: `${SPOTIFY_WEB}*` });
   // The tab that is playing, else the one in front, else any.
   return tabs.find((t) => t.audible) ?? tabs.find((t) => t.active) ?? tabs[0];
 }
@@ -14,7 +15,7 @@ const NO_TAB = { ok: false, code: 'no-tab', message: 'No Spotify Web Player tab 
 
 /** The content script files as built (their names carry build hashes), from the manifest itself. */
 function contentScriptFiles(): string[] {
-  return chrome.runtime.getManifest().content_scripts?.flatMap((c) => c.js ?? []) ?? [];
+  return browser.runtime.getManifest().content_scripts?.flatMap((c) => c.js ?? []) ?? [];
 }
 
 const noReceiver = (e: unknown) => /Receiving end does not exist|Could not establish connection/i.test(e instanceof Error ? e.message : String(e));
@@ -24,15 +25,15 @@ let chain: Promise<unknown> = Promise.resolve();
 
 async function send(tabId: number, msg: ToContent): Promise<unknown> {
   try {
-    return await chrome.tabs.sendMessage(tabId, msg);
+    return await browser.tabs.sendMessage(tabId, msg);
   } catch (e) {
     if (!noReceiver(e)) throw e;
   }
-  await chrome.scripting.executeScript({ target: { tabId }, files: contentScriptFiles() });
+  await browser.scripting.executeScript({ target: { tabId }, files: contentScriptFiles() });
   // The script's listener is registered when its module has run; give it a moment before the one retry.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await chrome.tabs.sendMessage(tabId, msg);
+      return await browser.tabs.sendMessage(tabId, msg);
     } catch (e) {
       if (!noReceiver(e) || attempt >= 20) throw e;
       await new Promise((r) => setTimeout(r, 100));

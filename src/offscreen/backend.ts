@@ -1,5 +1,6 @@
 /** Picks the TF.js backend: each candidate is set and then made to compute, because setBackend can succeed
  * on a backend whose first kernel still fails (WebGPU without an adapter, WebGL without a context). */
+import browser from 'webextension-polyfill';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -8,7 +9,7 @@ import { BACKENDS } from '../shared/messages';
 
 // Extension pages are not cross-origin isolated: threaded wasm would spawn workers that cannot load.
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-setWasmPaths(chrome.runtime.getURL('wasm/tfjs/'));
+setWasmPaths(browser.runtime.getURL('wasm/tfjs/'));
 
 /** Returns why the backend cannot be used, or undefined when it computes correctly. */
 async function failure(name: Backend): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 /** MediaPipe BlazeFace (short range) through @mediapipe/tasks-vision, all files from inside the extension. */
+import browser from 'webextension-polyfill';
 import { FaceDetector, FilesetResolver } from '@mediapipe/tasks-vision';
 import type { Box } from '../model/face-crop';
 
@@ -13,9 +14,9 @@ export interface FaceFinder {
 }
 
 export async function loadFaceFinder(): Promise<FaceFinder> {
-  const fileset = await FilesetResolver.forVisionTasks(chrome.runtime.getURL('wasm/mediapipe'));
+  const fileset = await FilesetResolver.forVisionTasks(browser.runtime.getURL('wasm/mediapipe'));
   const detector = await FaceDetector.createFromOptions(fileset, {
-    baseOptions: { modelAssetPath: chrome.runtime.getURL('models/face/blaze_face_short_range.tflite'), delegate: 'CPU' },
+    baseOptions: { modelAssetPath: browser.runtime.getURL('models/face/blaze_face_short_range.tflite'), delegate: 'CPU' },
     runningMode: 'IMAGE',
     minDetectionConfidence: 0.5,
   });

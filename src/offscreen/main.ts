@@ -1,4 +1,5 @@
 /** Offscreen document: holds the camera and the models; answers the service worker's messages only. */
+import browser, { type Runtime } from 'webextension-polyfill';
 import * as tf from '@tensorflow/tfjs';
 import { ToOffscreen, type CheckOutcome, type CheckProgress, type Diagnostics } from '../shared/messages';
 import { liveTracks } from './camera';
@@ -19,26 +20,24 @@ async function settledHeapBytes(): Promise<number> {
   return (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 }
 
-chrome.runtime.onMessage.addListener((raw, sender, reply) => {
-  if (sender.id !== chrome.runtime.id || (raw as { target?: unknown })?.target !== 'offscreen') return false;
+// A listener answers by returning a promise; returning nothing leaves the message to other listeners.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  if (sender.id !== browser.runtime.id || (raw as { target?: unknown })?.target !== 'offscreen') return undefined;
   const parsed = ToOffscreen.safeParse(raw);
   if (!parsed.success) {
     console.warn('offscreen: rejected malformed message', raw);
-    reply({ ok: false, error: { code: 'internal', message: 'malformed message' } } satisfies CheckOutcome);
-    return false;
+    return Promise.resolve({ ok: false, error: { code: 'internal', message: 'malformed message' } } satisfies CheckOutcome);
   }
   const msg = parsed.data;
   if (msg.type === 'diagnostics') {
-    settledHeapBytes().then((jsHeapBytes) =>
-      reply({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, jsHeapBytes, backend: currentBackend() ?? null, lastFace: lastFaceBox() } satisfies Diagnostics),
+    return settledHeapBytes().then(
+      (jsHeapBytes): Diagnostics => ({ documentId: DOCUMENT_ID, liveTracks: liveTracks(), numTensors: tf.memory().numTensors, jsHeapBytes, backend: currentBackend() ?? null, lastFace: lastFaceBox() }),
     );
-    return true;
   }
   // Progress goes to whichever extension page listens (the popup); nobody listening is fine.
   const progress = (p: Omit<CheckProgress, 'target' | 'type'>) =>
-    void chrome.runtime.sendMessage({ target: 'pages', type: 'check-progress', ...p } satisfies CheckProgress).catch(() => undefined);
+    void browser.runtime.sendMessage({ target: 'pages', type: 'check-progress', ...p } satisfies CheckProgress).catch(() => undefined);
   const run = queue.then(() => moodCheck(msg.frames, msg.backend, progress));
   queue = run.catch(() => undefined);
-  run.then(reply, (e) => reply({ ok: false, error: { code: 'internal', message: String(e) } } satisfies CheckOutcome));
-  return true;
+  return run.catch((e): CheckOutcome => ({ ok: false, error: { code: 'internal', message: String(e) } }));
 });

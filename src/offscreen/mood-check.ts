@@ -1,4 +1,5 @@
 /** One mood check: camera on, a few frames, largest face per frame, CNN, probabilities averaged, camera off. */
+import browser from 'webextension-polyfill';
 import { CONTRACT, MOODS } from '../model/contract';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
 import { cropFace, frameView, largest } from '../model/face-crop';
@@ -24,7 +25,7 @@ async function ensurePipeline(wanted: Backend | 'auto'): Promise<{ p: Pipeline; 
   if (!pipeline) {
     pipeline = (async () => {
       backend = await chooseBackend(wanted);
-      const [model, finder] = await Promise.all([loadEmotionModel(chrome.runtime.getURL(`models/emotion/${CONTRACT.model}`)), loadFaceFinder()]);
+      const [model, finder] = await Promise.all([loadEmotionModel(browser.runtime.getURL(`models/emotion/${CONTRACT.model}`)), loadFaceFinder()]);
       return { model, finder };
     })();
     pipeline.catch(() => (pipeline = undefined)); // a failed start is retried by the next check

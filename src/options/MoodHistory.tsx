@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -52,11 +53,11 @@ export function MoodHistory() {
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>();
   const [range, setRange] = useState<Range>('day');
   useEffect(() => {
-    const load = () => void chrome.storage.local.get(HISTORY_KEY).then((r) => setEntries(parseHistory(r[HISTORY_KEY])));
+    const load = () => void browser.storage.local.get(HISTORY_KEY).then((r) => setEntries(parseHistory(r[HISTORY_KEY])));
     load();
     const changed = (changes: Record<string, unknown>, area: string) => area === 'local' && HISTORY_KEY in changes && load();
-    chrome.storage.onChanged.addListener(changed);
-    return () => chrome.storage.onChanged.removeListener(changed);
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
   }, []);
   const exportCsv = () => {
     const url = URL.createObjectURL(new Blob([historyCsv(entries ?? [])], { type: 'text/csv' }));
@@ -64,7 +65,7 @@ export function MoodHistory() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const clear = () => void chrome.storage.local.remove(HISTORY_KEY);
+  const clear = () => void browser.storage.local.remove(HISTORY_KEY);
   if (!entries) return null;
   return (
     <section data-testid="mood-history">

@@ -1,10 +1,11 @@
+import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 
 /** The keyboard shortcut that opens the popup (and so checks the mood), as Chrome has it now: the user may
  * have changed or cleared it, or another extension may hold the suggested key. */
 export function Shortcut() {
   const [key, setKey] = useState<string | undefined>();
-  useEffect(() => void chrome.commands.getAll().then((all) => setKey(all.find((c) => c.name === '_execute_action')?.shortcut ?? '')), []);
+  useEffect(() => void browser.commands.getAll().then((all) => setKey(all.find((c) => c.name === '_execute_action')?.shortcut ?? '')), []);
   if (key === undefined) return null;
   return (
     <section>
@@ -17,7 +18,7 @@ export function Shortcut() {
         ) : (
           'No shortcut is set for checking your mood.'
         )}{' '}
-        <button onClick={() => chrome.tabs.create({ url: 'chrome://extensions/shortcuts' })}>Change it</button>
+        <button onClick={() => browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>Change it</button>
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { useState } from 'preact/hooks';
 import { testSpotifyTab } from '../shared/ask-background';
 import type { HealthOutcome } from '../shared/messages';
@@ -25,7 +26,7 @@ export function SpotifyHealth() {
       {outcome && !outcome.ok && (
         <div class="message" data-testid="spotify-health-error" data-code={outcome.code}>
           <p>{outcome.message}</p>
-          {outcome.code === 'no-tab' && <button onClick={() => chrome.tabs.create({ url: SPOTIFY_WEB })}>Open Spotify web</button>}
+          {outcome.code === 'no-tab' && <button onClick={() => browser.tabs.create({ url: SPOTIFY_WEB })}>Open Spotify web</button>}
         </div>
       )}
       {outcome?.ok && (

@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { checkMoodNow } from '../shared/ask-background';
 import { CheckProgress, type CheckError, type CheckOutcome } from '../shared/messages';
@@ -8,7 +9,7 @@ import { SongList } from './SongList';
 /** What the user can do about each failure. */
 function NextStep({ error, retry }: { error: CheckError; retry: () => void }) {
   if (error.code === 'camera-denied')
-    return <button class="primary" onClick={() => chrome.runtime.openOptionsPage()}>Allow the camera</button>;
+    return <button class="primary" onClick={() => browser.runtime.openOptionsPage()}>Allow the camera</button>;
   return <button onClick={retry}>Try again</button>;
 }
 
@@ -27,8 +28,8 @@ export function App() {
       const p = CheckProgress.safeParse(raw);
       if (p.success) setFirst(p.data);
     };
-    chrome.runtime.onMessage.addListener(listen);
-    return () => chrome.runtime.onMessage.removeListener(listen);
+    browser.runtime.onMessage.addListener(listen);
+    return () => browser.runtime.onMessage.removeListener(listen);
   }, []);
 
   return (

@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import type { LastAutoQueue } from '../shared/messages';
 import { queueSummary } from '../shared/queue-summary';
@@ -15,7 +16,7 @@ export function AutoStatus() {
   const [last, setLast] = useState<LastAutoQueue>();
   useEffect(() => {
     void loadSettings().then(setSettings);
-    void chrome.storage.local.get('lastAutoQueue').then((r) => setLast(r.lastAutoQueue as LastAutoQueue | undefined));
+    void browser.storage.local.get('lastAutoQueue').then((r) => setLast(r.lastAutoQueue as LastAutoQueue | undefined));
   }, []);
   if (!settings?.autoMode) return null;
   return (

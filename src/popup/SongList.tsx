@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { pickSongsFor, queueSongs } from '../shared/ask-background';
 import type { Mood, QueueOutcome, SongQueueStatus, SongsOutcome } from '../shared/messages';
@@ -25,7 +26,7 @@ function QueueResult({ outcome }: { outcome: QueueOutcome }) {
     <div class="message" data-testid="queue-error" data-code={outcome.code}>
       <p>{outcome.code === 'page-changed' ? `${outcome.message}: queueing is unavailable. The songs stay listed above.` : outcome.message}</p>
       {outcome.code === 'no-tab' && (
-        <button class="primary" onClick={() => chrome.tabs.create({ url: SPOTIFY_WEB })}>
+        <button class="primary" onClick={() => browser.tabs.create({ url: SPOTIFY_WEB })}>
           Open Spotify web
         </button>
       )}

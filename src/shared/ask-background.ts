@@ -1,4 +1,5 @@
 /** Pages' side of the messages: send to the service worker and validate the answer. */
+import browser from 'webextension-polyfill';
 import type { z } from 'zod';
 import { CheckOutcome, HealthOutcome, QueueOutcome, SongsOutcome, type Mood, type ToBackground } from './messages';
 
@@ -8,7 +9,7 @@ async function ask<S extends z.ZodType>(schema: S, msg: ToBackground, failed: (w
   // again once (queueing is not: the songs may be in the queue already).
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      const parsed = schema.safeParse(await chrome.runtime.sendMessage(msg));
+      const parsed = schema.safeParse(await browser.runtime.sendMessage(msg));
       return parsed.success ? parsed.data : failed('the extension gave no valid answer');
     } catch (e) {
       lastError = e;

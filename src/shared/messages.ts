@@ -93,7 +93,7 @@ export const HealthOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: SpotifyErrorCode, message: z.string() }),
 ]);
 export type HealthOutcome = z.infer<typeof HealthOutcome>;
-/** What auto mode did at its last scheduled check (chrome.storage.local 'lastAutoQueue'; the popup shows it). */
+/** What auto mode did at its last scheduled check (browser.storage.local 'lastAutoQueue'; the popup shows it). */
 export type LastAutoQueue = (QueueOutcome | { skipped: string }) & { at: number; /** the smoothed mood songs were queued for */ mood?: Mood };
 
 export const SongSchema = z.object({

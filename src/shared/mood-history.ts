@@ -1,4 +1,4 @@
-/** The mood history (chrome.storage.local 'history'): every check of the last day as it was, older checks
+/** The mood history (browser.storage.local 'history'): every check of the last day as it was, older checks
  * compacted into hourly means, nothing older than eight weeks. Shared by the service worker, which writes
  * it, and the options page, which draws, exports and clears it. */
 import { z } from 'zod';

@@ -1,11 +1,12 @@
-/** User settings, persisted in chrome.storage.local; every field has a default so old or partial data still loads. */
+/** User settings, persisted in browser.storage.local; every field has a default so old or partial data still loads. */
+import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { BACKENDS } from './messages';
 
 export const Settings = z.object({
   /** TF.js backend: 'auto' tries webgpu, webgl, wasm, cpu in that order */
   backend: z.enum(['auto', ...BACKENDS]).default('auto'),
-  /** minutes between checks in auto mode; chrome.alarms allows 30 s at least */
+  /** minutes between checks in auto mode; browser.alarms allows 30 s at least */
   intervalMinutes: z.number().min(0.5).max(240).default(5),
   autoMode: z.boolean().default(false),
   songsPerCheck: z.number().int().min(1).max(20).default(3),
@@ -21,19 +22,19 @@ export type Settings = z.infer<typeof Settings>;
 const KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = (await chrome.storage.local.get(KEY))[KEY];
+  const stored = (await browser.storage.local.get(KEY))[KEY];
   const parsed = Settings.safeParse(stored ?? {});
   return parsed.success ? parsed.data : Settings.parse({});
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = Settings.parse({ ...(await loadSettings()), ...patch });
-  await chrome.storage.local.set({ [KEY]: next });
+  await browser.storage.local.set({ [KEY]: next });
   return next;
 }
 
 export function onSettingsChanged(listener: (s: Settings) => void): void {
-  chrome.storage.onChanged.addListener((changes, area) => {
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && KEY in changes) listener(Settings.parse(changes[KEY].newValue ?? {}));
   });
 }

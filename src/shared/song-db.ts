@@ -1,6 +1,7 @@
 /** The song catalogue in IndexedDB. Songs are stored in chunks of up to 512 songs of one label, because one
  * IndexedDB record per song made a 278k import take 90 s here; chunks make it a few hundred writes. Each chunk
  * carries a random key r, indexed with its label, so a random song of a label is one index seek and no scan. */
+import browser from 'webextension-polyfill';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 // Only the version string is bundled (Vite tree-shakes named JSON imports); the rows are fetched when needed.
 import { version as CATALOGUE_VERSION } from '../../data/catalogue.json';
@@ -79,7 +80,7 @@ function toChunks(songs: Song[], origin: Origin, seq: number): SongChunk[] {
 export async function installDefaultCatalogue(): Promise<{ installed: boolean; version: string }> {
   const d = await songDb();
   if ((await d.get('meta', 'defaultVersion')) === CATALOGUE_VERSION) return { installed: false, version: CATALOGUE_VERSION };
-  const file: CatalogueFile = await (await fetch(chrome.runtime.getURL('data/catalogue.json'))).json();
+  const file: CatalogueFile = await (await fetch(browser.runtime.getURL('data/catalogue.json'))).json();
   const songs: Song[] = file.rows.map(([id, name, artist, label, valence, energy]) => ({ id, name, artist, label: label as SongLabel, valence, energy }));
   const tx = d.transaction(['chunks', 'meta'], 'readwrite');
   void tx.objectStore('chunks').delete(ofOrigin('default'));

@@ -1,0 +1,179 @@
+/** npm run eval-calibration: does calibrating to a person's face help? Measured on faces-posed through the
+ * product's face path (BlazeFace's boxes from the real extension, the product's crop, the shipped CNN in
+ * TF.js), with settings tuned on persons 01-14 and figures reported for persons 15-30 only.
+ *
+ * Two protocols, each rotating over the person's photos: "neutral" calibrates on one neutral photo and scores
+ * all the person's other photos; "four moods" calibrates on one photo of each mood (10 seeded draws per
+ * person) and scores the rest. Methods on the CNN's penultimate features f (the global average pool before
+ * the last, linear layer W f + b):
+ *   - logit offset (measured before): the neutral photo's logits moved onto the average neutral face's;
+ *   - feature shift: f + a (m - f_n), m the mean feature of FER2013's neutral training faces, f_n the user's;
+ *   - prototypes (four moods): the model's log-probabilities plus w times log-softmax(t cos(f, f_c)) over the
+ *     user's calibration photos f_c.
+ *   npm run eval-calibration   (needs a built dist/, ../shared/data/faces-posed and fer2013) */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { frameView } from '../src/model/face-crop';
+import { CONTRACT, MOODS } from '../src/model/contract';
+import { readMoodSplit } from './lib/fer2013';
+import { modelFiles } from './lib/model-files';
+import { posedBoxes, posedFaces, productCrops, type PosedFace } from './lib/posed';
+
+type Vec = Float32Array;
+const NEUTRAL = MOODS.indexOf('neutral');
+
+interface Net {
+  features(faces: Uint8Array[]): Promise<Vec[]>;
+  logits(f: Vec): number[];
+}
+
+async function loadNet(): Promise<Net> {
+  const net = await tf.loadLayersModel(modelFiles());
+  const pool = net.layers.find((l) => l.getClassName() === 'GlobalAveragePooling2D')!;
+  const body = tf.model({ inputs: net.inputs, outputs: pool.output as tf.SymbolicTensor });
+  const [W, b] = net.layers.at(-1)!.getWeights().map((w) => w.arraySync()) as [number[][], number[]];
+  const { width, height } = CONTRACT.input;
+  return {
+    async features(faces) {
+      const out: Vec[] = [];
+      for (let i = 0; i < faces.length; i += 128) {
+        const batch = faces.slice(i, i + 128).map((f) => frameView(f, 0, CONTRACT));
+        const y = tf.tidy(() => body.predict(tf.tensor4d(Float32Array.from(batch.flatMap((f) => Array.from(f))), [batch.length, height, width, 1]).div(255)) as tf.Tensor2D);
+        const rows = (await y.array()) as number[][];
+        y.dispose();
+        out.push(...rows.map((r) => Float32Array.from(r)));
+      }
+      return out;
+    },
+    logits: (f) => b.map((bc, c) => f.reduce((s, v, k) => s + v * W[k][c], bc)),
+  };
+}
+
+const logSoftmax = (z: number[]) => {
+  const m = Math.max(...z);
+  const lse = m + Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0));
+  return z.map((v) => v - lse);
+};
+const argmax = (z: number[]) => z.reduce((bi, v, i) => (v > z[bi] ? i : bi), 0);
+const cos = (a: Vec, b: Vec) => {
+  let ab = 0, aa = 0, bb = 0;
+  for (let k = 0; k < a.length; k++) (ab += a[k] * b[k]), (aa += a[k] * a[k]), (bb += b[k] * b[k]);
+  return ab / Math.sqrt(aa * bb + 1e-12);
+};
+
+interface Person {
+  feats: Vec[];
+  moods: number[];
+}
+
+function people(faces: PosedFace[], feats: Array<Vec | null>): Person[] {
+  const by = new Map<number, Person>();
+  faces.forEach((f, i) => {
+    if (!feats[i]) return; // no face found: nothing to calibrate or score
+    const p = by.get(f.person) ?? { feats: [], moods: [] };
+    p.feats.push(feats[i]!);
+    p.moods.push(f.mood);
+    by.set(f.person, p);
+  });
+  return [...by.values()];
+}
+
+/** Calibration draws of one person: indices of the calibration photos, the rest are scored. */
+function draws(p: Person, protocol: 'neutral' | 'four'): number[][] {
+  if (protocol === 'neutral') return p.moods.flatMap((m, i) => (m === NEUTRAL ? [[i]] : []));
+  let seed = 7 + p.feats.length;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length: 10 }, () =>
+    MOODS.map((_, c) => {
+      const of = p.moods.flatMap((m, i) => (m === c ? [i] : []));
+      return of[Math.floor(rand() * of.length)];
+    }),
+  );
+}
+
+type Method = (net: Net, calib: { feats: Vec[]; moods: number[] }, f: Vec) => number;
+
+function score(net: Net, persons: Person[], protocol: 'neutral' | 'four', method: Method): { acc: number; recall: number[]; n: number } {
+  const hit = MOODS.map(() => 0);
+  const seen = MOODS.map(() => 0);
+  for (const p of persons) {
+    for (const d of draws(p, protocol)) {
+      const calib = { feats: d.map((i) => p.feats[i]), moods: d.map((i) => p.moods[i]) };
+      p.feats.forEach((f, i) => {
+        if (d.includes(i)) return;
+        seen[p.moods[i]]++;
+        if (method(net, calib, f) === p.moods[i]) hit[p.moods[i]]++;
+      });
+    }
+  }
+  const n = seen.reduce((a, b) => a + b, 0);
+  return { acc: hit.reduce((a, b) => a + b, 0) / n, recall: hit.map((h, c) => h / seen[c]), n };
+}
+
+async function main() {
+  await tf.setBackend('wasm');
+  const net = await loadNet();
+  const fer = readMoodSplit('train');
+  const neutralFaces = fer.images.filter((_, i) => fer.labels[i] === NEUTRAL);
+  const neutralFeats = await net.features(neutralFaces);
+  const m = neutralFeats[0].map((_, k) => neutralFeats.reduce((s, f) => s + f[k], 0) / neutralFeats.length);
+  const meanNeutralLogits = net.logits(m);
+
+  const sets: Record<'tune' | 'report', Person[]> = { tune: [], report: [] };
+  for (const [name, lo, hi] of [['tune', 1, 14], ['report', 15, 30]] as const) {
+    const faces = posedFaces(lo, hi);
+    const crops = productCrops(faces, await posedBoxes(faces, `${lo}-${hi}`));
+    const found = crops.flatMap((c) => (c ? [c] : []));
+    const feats = await net.features(found);
+    let k = 0;
+    sets[name] = people(faces, crops.map((c) => (c ? feats[k++] : null)));
+  }
+
+  const neutralOf = (calib: { feats: Vec[]; moods: number[] }) => calib.feats[calib.moods.indexOf(NEUTRAL)];
+  const none: Method = (n, _c, f) => argmax(n.logits(f));
+  const offset: Method = (n, c, f) => {
+    const own = n.logits(neutralOf(c));
+    return argmax(n.logits(f).map((z, j) => z + meanNeutralLogits[j] - own[j]));
+  };
+  const shift = (a: number): Method => (n, c, f) => {
+    const fn = neutralOf(c);
+    return argmax(n.logits(f.map((v, k) => v + a * (m[k] - fn[k]))));
+  };
+  const prototypes = (w: number, t: number): Method => (n, c, f) => {
+    const model = logSoftmax(n.logits(f));
+    const own = logSoftmax(MOODS.map((_, j) => t * cos(f, c.feats[c.moods.indexOf(j)])));
+    return argmax(model.map((z, j) => z + w * own[j]));
+  };
+
+  // Settings chosen on persons 01-14 only.
+  const best = <T>(options: T[], make: (o: T) => Method, protocol: 'neutral' | 'four') =>
+    options.reduce((b, o) => (score(net, sets.tune, protocol, make(o)).acc > score(net, sets.tune, protocol, make(b)).acc ? o : b));
+  const a = best([0.25, 0.5, 0.75, 1], shift, 'neutral');
+  const [w, t] = best(
+    [0.5, 1, 2, 4].flatMap((w) => [5, 10, 20, 40].map((t) => [w, t] as const)),
+    ([w, t]) => prototypes(w, t),
+    'four',
+  );
+
+  const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+  const row = (label: string, protocol: 'neutral' | 'four', method: Method) => {
+    const tune = score(net, sets.tune, protocol, method);
+    const r = score(net, sets.report, protocol, method);
+    console.log(`| ${label} | ${pct(tune.acc)} | ${pct(r.acc)} | ${r.recall.map(pct).join(' | ')} | ${r.n} |`);
+    return r.acc;
+  };
+  console.log(`faces-posed through the product's face path, shipped CNN; tuned on persons 01-14 (feature shift a = ${a}; prototypes w = ${w}, t = ${t})\n`);
+  console.log(`| protocol, method | accuracy 01-14 (tuning) | accuracy 15-30 | ${MOODS.map((m) => `${m} recall 15-30`).join(' | ')} | faces scored 15-30 |`);
+  console.log(`|---|---|---|${MOODS.map(() => '---|').join('')}---|`);
+  const n0 = row('neutral photo: no calibration', 'neutral', none);
+  const n1 = row('neutral photo: logit offset', 'neutral', offset);
+  const n2 = row(`neutral photo: feature shift (a ${a})`, 'neutral', shift(a));
+  const f0 = row('one photo per mood: no calibration', 'four', none);
+  const f1 = row(`one photo per mood: prototypes (w ${w}, t ${t})`, 'four', prototypes(w, t));
+  console.log(`\ngain on persons 15-30: neutral photo ${pct(Math.max(n1, n2) - n0)} points (best method); one photo per mood ${pct(f1 - f0)} points`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
