@@ -12,11 +12,12 @@ MOODS = ["angry", "happy", "neutral", "sad"]
 MOOD_IDS7 = [CLASSES7.index(m) for m in MOODS]
 
 
-def load_split(split):
-    """Returns (images uint8 [N,48,48], labels uint8 [N]) in the 7-class numbering."""
-    with gzip.open(os.path.join(FER_DIR, f"{split}-images.u8.gz"), "rb") as f:
+def load_split(split, folder=FER_DIR):
+    """Returns (images uint8 [N,48,48], labels uint8 [N]) in the 7-class numbering. folder: FER2013, or a folder
+    in the same layout (scripts/posed-crops.ts writes faces-posed persons 01-14 so)."""
+    with gzip.open(os.path.join(folder, f"{split}-images.u8.gz"), "rb") as f:
         raw = f.read()
-    labels = np.fromfile(os.path.join(FER_DIR, f"{split}-labels.u8"), dtype=np.uint8)
+    labels = np.fromfile(os.path.join(folder, f"{split}-labels.u8"), dtype=np.uint8)
     if len(raw) != len(labels) * 2304:
         raise ValueError(f"{split}: {len(raw)} image bytes for {len(labels)} labels")
     return np.frombuffer(raw, dtype=np.uint8).reshape(-1, 48, 48), labels

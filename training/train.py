@@ -6,6 +6,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import time
 
 import numpy as np
@@ -73,6 +74,8 @@ CROP40 = dict(model="moodnet", classes=7, epochs=300, batch=64, optimizer="sgd",
 RECIPES.update({
     # Teacher 1: the shipped architecture under the protocol.
     "crop40": CROP40,
+    # With faces-posed persons 01-14 (about 340 faces) joining the training faces, each repeated 4 times.
+    "crop40_posed": {**CROP40, "posed": 4},
 })
 
 
@@ -181,6 +184,14 @@ def main():
     else:
         tr_x, tr_y = images[tr], labels7[tr].astype(np.int64)
     va_x, va_y = to_moods(images[va], labels7[va])
+    if cfg.get("posed"):
+        # faces-posed persons 01-14 (scripts/posed-crops.ts), repeated so that they weigh as a larger set.
+        assert not (cfg.get("ferplus") or cfg.get("kd")), "posed faces have no FERPlus votes or teacher outputs"
+        px, py = load_split("train", os.path.join(os.path.dirname(__file__), "runs", "posed-01-14"))
+        if cfg["classes"] == 4:
+            px, py = to_moods(px, py)
+        tr_x = np.concatenate([tr_x] + [px] * cfg["posed"])
+        tr_y = np.concatenate([tr_y] + [py.astype(np.int64)] * cfg["posed"])
     tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x)).to(device)
     targets = None
     if cfg.get("ferplus"):
@@ -211,6 +222,13 @@ def main():
 
     start_epoch, best = 0, -1.0
     last_path = os.path.join(run_dir, "last.pt")
+    # A run carried over from an earlier session: its committed checkpoints (training/checkpoints/<name>/).
+    carried = os.path.join(os.path.dirname(__file__), "checkpoints", args.name or args.recipe)
+    if not os.path.exists(last_path) and os.path.exists(os.path.join(carried, "last.pt")):
+        for f in ("last.pt", "best.pt", "log.jsonl"):
+            if os.path.exists(os.path.join(carried, f)):
+                shutil.copy(os.path.join(carried, f), os.path.join(run_dir, f))
+        print(f"carried over from {carried}")
     if os.path.exists(last_path):
         ck = torch.load(last_path, map_location=device)
         model.load_state_dict(ck["model"])
