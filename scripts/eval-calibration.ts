@@ -10,13 +10,18 @@
  *   - feature shift: f + a (m - f_n), m the mean feature of FER2013's neutral training faces, f_n the user's;
  *   - prototypes (four moods): the model's log-probabilities plus w times log-softmax(t cos(f, f_c)) over the
  *     user's calibration photos f_c.
+ * The settings chosen on persons 01-14 and m are written to models/emotion/calibration.json, which the
+ * extension uses (src/model/calibration.ts): rerun this after the model changes.
  *   npm run eval-calibration   (needs a built dist/, ../shared/data/faces-posed and fer2013) */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { calibratedLogProbs, logitsOf, type CalibrationParams, type Head, type UserFaces } from '../src/model/calibration';
 import { frameView } from '../src/model/face-crop';
 import { CONTRACT, MOODS } from '../src/model/contract';
 import { readMoodSplit } from './lib/fer2013';
-import { modelFiles } from './lib/model-files';
+import { MODEL_DIR, modelFiles } from './lib/model-files';
 import { posedBoxes, posedFaces, productCrops, type PosedFace } from './lib/posed';
 
 type Vec = Float32Array;
@@ -24,7 +29,7 @@ const NEUTRAL = MOODS.indexOf('neutral');
 
 interface Net {
   features(faces: Uint8Array[]): Promise<Vec[]>;
-  logits(f: Vec): number[];
+  head: Head;
 }
 
 async function loadNet(): Promise<Net> {
@@ -45,21 +50,11 @@ async function loadNet(): Promise<Net> {
       }
       return out;
     },
-    logits: (f) => b.map((bc, c) => f.reduce((s, v, k) => s + v * W[k][c], bc)),
+    head: { W, b },
   };
 }
 
-const logSoftmax = (z: number[]) => {
-  const m = Math.max(...z);
-  const lse = m + Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0));
-  return z.map((v) => v - lse);
-};
 const argmax = (z: number[]) => z.reduce((bi, v, i) => (v > z[bi] ? i : bi), 0);
-const cos = (a: Vec, b: Vec) => {
-  let ab = 0, aa = 0, bb = 0;
-  for (let k = 0; k < a.length; k++) (ab += a[k] * b[k]), (aa += a[k] * a[k]), (bb += b[k] * b[k]);
-  return ab / Math.sqrt(aa * bb + 1e-12);
-};
 
 interface Person {
   feats: Vec[];
@@ -117,7 +112,8 @@ async function main() {
   const neutralFaces = fer.images.filter((_, i) => fer.labels[i] === NEUTRAL);
   const neutralFeats = await net.features(neutralFaces);
   const m = neutralFeats[0].map((_, k) => neutralFeats.reduce((s, f) => s + f[k], 0) / neutralFeats.length);
-  const meanNeutralLogits = net.logits(m);
+  const neutralMean = Array.from(m);
+  const meanNeutralLogits = logitsOf(net.head, m);
 
   const sets: Record<'tune' | 'report', Person[]> = { tune: [], report: [] };
   for (const [name, lo, hi] of [['tune', 1, 14], ['report', 15, 30]] as const) {
@@ -129,21 +125,17 @@ async function main() {
     sets[name] = people(faces, crops.map((c) => (c ? feats[k++] : null)));
   }
 
-  const neutralOf = (calib: { feats: Vec[]; moods: number[] }) => calib.feats[calib.moods.indexOf(NEUTRAL)];
-  const none: Method = (n, _c, f) => argmax(n.logits(f));
+  const userFaces = (c: { feats: Vec[]; moods: number[] }): UserFaces => Object.fromEntries(c.moods.map((mood, i) => [MOODS[mood], Array.from(c.feats[i])]));
+  const params = (shift: number, w: number, t: number): CalibrationParams => ({ neutralMean, shift, prototypes: { w, t } });
+  const none: Method = (n, _c, f) => argmax(logitsOf(n.head, f));
+  // The earlier measurement's method (not in the product): the neutral face's logits moved onto the average's.
   const offset: Method = (n, c, f) => {
-    const own = n.logits(neutralOf(c));
-    return argmax(n.logits(f).map((z, j) => z + meanNeutralLogits[j] - own[j]));
+    const own = logitsOf(n.head, c.feats[c.moods.indexOf(NEUTRAL)]);
+    return argmax(logitsOf(n.head, f).map((z, j) => z + meanNeutralLogits[j] - own[j]));
   };
-  const shift = (a: number): Method => (n, c, f) => {
-    const fn = neutralOf(c);
-    return argmax(n.logits(f.map((v, k) => v + a * (m[k] - fn[k]))));
-  };
-  const prototypes = (w: number, t: number): Method => (n, c, f) => {
-    const model = logSoftmax(n.logits(f));
-    const own = logSoftmax(MOODS.map((_, j) => t * cos(f, c.feats[c.moods.indexOf(j)])));
-    return argmax(model.map((z, j) => z + w * own[j]));
-  };
+  // The product's calibration (src/model/calibration.ts), with the user's neutral face or all four.
+  const shift = (a: number): Method => (n, c, f) => argmax(calibratedLogProbs(n.head, f, userFaces(c), MOODS, params(a, 0, 0)));
+  const prototypes = (w: number, t: number): Method => (n, c, f) => argmax(calibratedLogProbs(n.head, f, userFaces(c), MOODS, params(0, w, t)));
 
   // Settings chosen on persons 01-14 only.
   const best = <T>(options: T[], make: (o: T) => Method, protocol: 'neutral' | 'four') =>
@@ -170,7 +162,10 @@ async function main() {
   const n2 = row(`neutral photo: feature shift (a ${a})`, 'neutral', shift(a));
   const f0 = row('one photo per mood: no calibration', 'four', none);
   const f1 = row(`one photo per mood: prototypes (w ${w}, t ${t})`, 'four', prototypes(w, t));
-  console.log(`\ngain on persons 15-30: neutral photo ${pct(Math.max(n1, n2) - n0)} points (best method); one photo per mood ${pct(f1 - f0)} points`);
+  console.log(`\ngain on persons 15-30 of the product's calibration (settings from 01-14): neutral photo ${pct(n2 - n0)} points (the logit offset: ${pct(n1 - n0)}); one photo per mood ${pct(f1 - f0)} points`);
+  const out = join(MODEL_DIR, 'calibration.json');
+  writeFileSync(out, JSON.stringify(params(a, w, t)) + '\n');
+  console.log(`wrote ${out}`);
 }
 
 main().catch((e) => {
