@@ -5,7 +5,8 @@ import { ToBackground } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { installDefaultCatalogue } from '../shared/song-db';
 import { autoQueue } from './auto-dj';
-import { checkMood } from './mood-service';
+import { resetCalibration } from '../shared/calibration-store';
+import { captureCalibration, checkMood } from './mood-service';
 import { ALARM, applySchedule } from './schedule';
 import { songsForMood } from './song-picker';
 import { queueInSpotify, testSpotifyTab } from './spotify-tabs';
@@ -28,7 +29,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
         ? songsForMood(msg.mood)
         : msg.type === 'queue-songs'
           ? queueInSpotify(msg.ids)
-          : testSpotifyTab();
+          : msg.type === 'calibrate'
+            ? captureCalibration(msg.mood)
+            : msg.type === 'reset-calibration'
+              ? resetCalibration().then(() => ({ ok: true }))
+              : testSpotifyTab();
   return work.catch((e) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
 });
 

@@ -37,7 +37,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   // Progress goes to whichever extension page listens (the popup); nobody listening is fine.
   const progress = (p: Omit<CheckProgress, 'target' | 'type'>) =>
     void browser.runtime.sendMessage({ target: 'pages', type: 'check-progress', ...p } satisfies CheckProgress).catch(() => undefined);
-  const run = queue.then(() => moodCheck(msg.frames, msg.backend, progress));
+  const run = queue.then(() => moodCheck(msg.frames, msg.backend, { onFrame: msg.withFeature ? undefined : progress, user: msg.calibration, withFeature: msg.withFeature }));
   queue = run.catch(() => undefined);
   return run.catch((e): CheckOutcome => ({ ok: false, error: { code: 'internal', message: String(e) } }));
 });

@@ -1,6 +1,7 @@
 /** One mood check: camera on, a few frames, largest face per frame, CNN, probabilities averaged, camera off. */
 import browser from 'webextension-polyfill';
 import { CONTRACT, MOODS } from '../model/contract';
+import { calibrationKind, type UserFaces } from '../model/calibration';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
 import { cropFace, frameView, largest } from '../model/face-crop';
 import type { Backend, CheckOutcome, CheckProgress, Diagnostics, Mood } from '../shared/messages';
@@ -48,8 +49,16 @@ function averaged(sums: number[], used: number): { probabilities: Record<Mood, n
   return { probabilities, mood: MOODS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a)) };
 }
 
-/** onFrame: told after each frame with a face, with the average so far. */
-export async function moodCheck(frames: number, wanted: Backend | 'auto', onFrame?: (p: Omit<CheckProgress, 'target' | 'type'>) => void): Promise<CheckOutcome> {
+export interface CheckOptions {
+  /** told after each frame with a face, with the average so far */
+  onFrame?: (p: Omit<CheckProgress, 'target' | 'type'>) => void;
+  /** the user's calibration faces (features by mood) */
+  user?: UserFaces;
+  /** also return the frames' mean features, for a calibration capture */
+  withFeature?: boolean;
+}
+
+export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFrame, user, withFeature }: CheckOptions = {}): Promise<CheckOutcome> {
   const t0 = performance.now();
   let ready: { p: Pipeline; cold: boolean };
   try {
@@ -65,6 +74,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', onFram
   let classifyMs = 0;
   let maxFaces = 0;
   const sums = new Array<number>(MOODS.length).fill(0);
+  let featureSum: number[] | undefined;
   let used = 0;
   try {
     await withCamera(async (video) => {
@@ -82,7 +92,11 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', onFram
         if (face) {
           lastFace = { ...face.box, frameWidth: canvas.width, frameHeight: canvas.height };
           const crop = frameView(cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT), used, CONTRACT);
-          const [probs] = await model.predict([crop]);
+          const [probs] = await model.predict([crop], user);
+          if (withFeature) {
+            const [f] = await model.embed([crop]);
+            featureSum = featureSum ? featureSum.map((v, i) => v + f[i]) : f;
+          }
           classifyMs += performance.now() - t1;
           probs.forEach((p, i) => (sums[i] += p));
           used++;
@@ -108,6 +122,8 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', onFram
       requestedBackend: wanted,
       timings: { totalMs: performance.now() - t0, cameraMs, detectMsPerFrame: detectMs / frames, classifyMsPerFrame: classifyMs / used, coldStart: ready.cold },
       documentId: DOCUMENT_ID,
+      calibrated: calibrationKind(user, MOODS),
+      ...(featureSum ? { feature: featureSum.map((v) => v / used) } : {}),
       at: Date.now(),
     },
   };

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { CalibrateFace } from './CalibrateFace';
 import { CameraAccess } from './CameraAccess';
 import { ImportSongs } from './ImportSongs';
 import { MoodHistory } from './MoodHistory';
@@ -10,6 +11,7 @@ render(
   <main>
     <h1>mood-dj options</h1>
     <CameraAccess />
+    <CalibrateFace />
     <SettingsForm />
     <Shortcut />
     <ImportSongs />

@@ -48,6 +48,11 @@ function ResultNotes({ result }: { result: MoodResult }) {
         {result.backend} · {Math.round(t.totalMs)} ms ({t.coldStart ? 'first check, models loaded' : 'models warm'}) · detect {t.detectMsPerFrame.toFixed(0)} ms, classify{' '}
         {t.classifyMsPerFrame.toFixed(0)} ms per frame · {result.framesUsed} frames
       </p>
+      {result.calibrated !== 'none' && (
+        <p class="note" data-testid="calibrated">
+          Calibrated to your face ({result.calibrated === 'neutral' ? 'your neutral face' : 'your four moods'}).
+        </p>
+      )}
     </>
   );
 }

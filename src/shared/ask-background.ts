@@ -26,5 +26,10 @@ export const pickSongsFor = (mood: Mood) => ask(SongsOutcome, { type: 'pick-song
 export const queueSongs = (ids: string[]) =>
   ask(QueueOutcome, { type: 'queue-songs', ids }, (why): QueueOutcome => ({ ok: false, code: 'internal', message: `Not queued: ${why}.` }), 1);
 
+export const calibrateMood = (mood: Mood) =>
+  ask(CheckOutcome, { type: 'calibrate', mood }, (why): CheckOutcome => ({ ok: false, error: { code: 'internal', message: `Not captured: ${why}.` } }), 1);
+
+export const resetCalibration = () => browser.runtime.sendMessage({ type: 'reset-calibration' } satisfies ToBackground);
+
 export const testSpotifyTab = () =>
   ask(HealthOutcome, { type: 'spotify-health' }, (why): HealthOutcome => ({ ok: false, code: 'internal', message: `Not tested: ${why}.` }), 1);

@@ -42,6 +42,10 @@ export const MoodResult = z.object({
   }),
   /** identifies the offscreen document that answered, so reuse can be seen */
   documentId: z.string(),
+  /** how the check was calibrated to the user's face: not at all, by their neutral face, by all four moods */
+  calibrated: z.enum(['none', 'neutral', 'four-moods']),
+  /** the frames' mean penultimate features, only for a calibration capture */
+  feature: z.array(z.number()).optional(),
   at: z.number(),
 });
 export type MoodResult = z.infer<typeof MoodResult>;
@@ -60,6 +64,9 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pick-songs'), mood: Mood }),
   z.object({ type: z.literal('queue-songs'), ids: z.array(TrackId).min(1).max(20) }),
   z.object({ type: z.literal('spotify-health') }),
+  /** capture the user's face showing this mood for calibration (the camera runs as for a check) */
+  z.object({ type: z.literal('calibrate'), mood: Mood }),
+  z.object({ type: z.literal('reset-calibration') }),
 ]);
 
 /** Sent by the service worker to the content script in a Spotify Web Player tab. */
@@ -127,7 +134,16 @@ export type CheckProgress = z.infer<typeof CheckProgress>;
 
 /** Sent by the service worker to the offscreen document. */
 export const ToOffscreen = z.discriminatedUnion('type', [
-  z.object({ target: z.literal('offscreen'), type: z.literal('run-check'), frames: z.number().int().min(1).max(30), backend: z.enum(['auto', ...BACKENDS]) }),
+  z.object({
+    target: z.literal('offscreen'),
+    type: z.literal('run-check'),
+    frames: z.number().int().min(1).max(30),
+    backend: z.enum(['auto', ...BACKENDS]),
+    /** the user's calibration faces as features, by mood */
+    calibration: z.partialRecord(Mood, z.array(z.number())).optional(),
+    /** also answer with the frames' mean features (a calibration capture) */
+    withFeature: z.boolean().optional(),
+  }),
   z.object({ target: z.literal('offscreen'), type: z.literal('diagnostics') }),
 ]);
 export type ToOffscreen = z.infer<typeof ToOffscreen>;

@@ -52,6 +52,41 @@ describe.each(['cpu', 'wasm'])('emotion model on %s', (backend) => {
   });
 });
 
+describe('calibration to a user\'s faces', () => {
+  let model: EmotionModel;
+  beforeAll(async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+    model = await loadEmotionModel(modelFiles());
+  });
+  afterAll(() => model.dispose());
+
+  it('embeds faces as the penultimate features and leaks no tensors, calibrated or not', async () => {
+    const faces = fixture.inputs.slice(3, 7).map((a) => Uint8Array.from(a));
+    const feats = await model.embed(faces);
+    expect(feats).toHaveLength(4);
+    expect(feats[0].length).toBe(256);
+    const user = Object.fromEntries(CONTRACT.classes.map((m, i) => [m, feats[i]]));
+    await model.predict(faces, user);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) {
+      await model.embed(faces);
+      await model.predict(faces, user);
+      await model.predict(faces, { neutral: feats[2] });
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("moves a face towards the mood of the user's own face that it matches", async () => {
+    const faces = fixture.inputs.slice(3, 7).map((a) => Uint8Array.from(a));
+    const feats = await model.embed(faces);
+    const user = Object.fromEntries(CONTRACT.classes.map((m, i) => [m, feats[i]]));
+    const [plain] = await model.predict([faces[0]]);
+    const [calibrated] = await model.predict([faces[0]], user);
+    expect(calibrated.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(calibrated[0]).toBeGreaterThan(plain[0]); // faces[0] is the user's "angry" face here
+  });
+});
+
 it('frees every tensor on dispose', async () => {
   await tf.setBackend('cpu');
   const before = tf.memory().numTensors;
