@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 
 from augment import crop_views, random_affine, random_erasing
-from export_tfjs import load_tfjs, view_moods
+from export_tfjs import load_rounded, load_tfjs, view_moods
 from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods, train_val_split
 from models import MODELS, count_params
 from sam import perturbed
@@ -76,6 +76,12 @@ RECIPES.update({
     "crop40": CROP40,
     # With faces-posed persons 01-14 (about 340 faces) joining the training faces, each repeated 4 times.
     "crop40_posed": {**CROP40, "posed": 4},
+    # Teachers that differ from crop40: the wider net (1.17 M parameters), and (--seed 2 --name crop40_seed2)
+    # another seed of crop40 itself.
+    "crop40_l": {**CROP40, "model": "moodnet_l"},
+    # The net that ships, distilled from several teachers' ten-crop mood probabilities (--teachers a.pt,b.pt):
+    # half of each mood face's target is theirs, softened by temperature 2.
+    "crop40_kd": {**CROP40, "kd": 0.5, "kd_t": 2.0},
 })
 
 
@@ -93,6 +99,19 @@ def teacher_moods(model_dir, images, temperature):
     """A shipped model's mood probabilities on faces [N,48,48] (uint8), the mirror image averaged in, softened."""
     probs = view_moods(load_tfjs(model_dir), images / 255.0, 4, ["identity", "hflip"])
     soft = probs ** (1 / temperature)
+    return soft / soft.sum(1, keepdims=True)
+
+
+def crop_teachers_moods(paths, images, temperature, chunk=2048):
+    """Mood probabilities of faces [N,48,48] (uint8) from trained checkpoints: each net's test-time views (ten
+    crops for a crop-trained net, else the face and its mirror image), averaged over the nets, softened."""
+    members = [load_rounded(p, "float32") for p in paths]
+    parts = []
+    for i in range(0, len(images), chunk):
+        x = images[i:i + chunk] / 255.0
+        parts.append(sum(view_moods(m, x, cfg["classes"], ["identity", "hflip"], cfg.get("crop"), 5) for m, cfg, _ in members))
+    probs = np.concatenate(parts)
+    soft = (probs / probs.sum(1, keepdims=True)) ** (1 / temperature)
     return soft / soft.sum(1, keepdims=True)
 
 
@@ -158,6 +177,7 @@ def main():
     ap.add_argument("--init", help="start from this checkpoint's weights (a warm restart with the recipe's schedule)")
     ap.add_argument("--lr", type=float, help="override the recipe's peak learning rate")
     ap.add_argument("--teacher", help="shipped model folder (model.json) to distil from, for recipes with kd")
+    ap.add_argument("--teachers", help="checkpoints to distil from (their test-time views averaged), comma-separated")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
     args = ap.parse_args()
     device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
@@ -169,9 +189,12 @@ def main():
     if args.init:
         cfg["init"] = args.init
     if cfg.get("kd"):
-        if not args.teacher:
-            ap.error(f"recipe {args.recipe} distils from a model: pass --teacher <folder with model.json>")
-        cfg["teacher"] = args.teacher
+        if args.teachers:
+            cfg["teachers"] = args.teachers.split(",")
+        elif args.teacher:
+            cfg["teacher"] = args.teacher
+        else:
+            ap.error(f"recipe {args.recipe} distils: pass --teachers a.pt,b.pt or --teacher <folder with model.json>")
     run_dir = os.path.join(os.path.dirname(__file__), "runs", args.name or args.recipe)
     os.makedirs(run_dir, exist_ok=True)
     torch.set_num_threads(args.threads)
@@ -199,7 +222,8 @@ def main():
         targets = blended_targets(tr_y, votes, cfg["ferplus"], votes.sum(1, keepdims=True) > 0)
     if cfg.get("kd"):
         teacher = np.zeros((len(tr_y), 7), dtype=np.float32)
-        teacher[:, MOOD_IDS7] = teacher_moods(cfg["teacher"], tr_x, cfg["kd_t"])
+        teacher[:, MOOD_IDS7] = (crop_teachers_moods(cfg["teachers"], tr_x, cfg["kd_t"]) if cfg.get("teachers")
+                                 else teacher_moods(cfg["teacher"], tr_x, cfg["kd_t"]))
         targets = blended_targets(tr_y, teacher, cfg["kd"], np.isin(tr_y, MOOD_IDS7)[:, None])
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(device, memory_format=torch.channels_last)

@@ -62,7 +62,8 @@ export async function queueTracks(ids: string[], playIfIdle: boolean): Promise<S
         continue;
       }
       const page = await openTrackPage(id);
-      if (i === 0 && playIfIdle && playState(strings) !== 'playing') {
+      // Only a player known to be paused is taken over: an unreadable state might be the user's music.
+      if (i === 0 && playIfIdle && playState(strings) === 'paused') {
         const played = await play(page, id, strings);
         if (played) {
           results.push(played);
