@@ -17,6 +17,10 @@ export interface CalibrationParams {
 
 export const CALIBRATION: CalibrationParams = calibrationJson;
 
+/** Names the model the user's faces were captured with: features of another model mean nothing to this one
+ * (calibration.json is rewritten with every model, and its neutral mean is the model's own). */
+export const MODEL_TAG = CALIBRATION.neutralMean.slice(0, 8).map((v) => v.toFixed(6)).join(',');
+
 /** The user's captured faces, as features, by mood. */
 export type UserFaces = Partial<Record<Mood, number[]>>;
 

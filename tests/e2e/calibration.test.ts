@@ -50,6 +50,14 @@ it('captures the neutral face, then all four moods, and every check uses them un
   expect(await popupNote()).toBe('Calibrated to your face (your four moods).');
   expect((await s.lastResult()).calibrated).toBe('four-moods');
 
+  // Faces captured with another model are not used (and the options page offers to calibrate again).
+  const kept = await stored();
+  await s.worker.evaluate((c) => chrome.storage.local.set({ calibration: { ...c, model: 'an earlier model' } }), kept);
+  expect(await popupNote()).toBeUndefined();
+  await expect.poll(() => status.innerText()).toBe('Not calibrated.');
+  await s.worker.evaluate((c) => chrome.storage.local.set({ calibration: c }), kept);
+  await expect.poll(() => status.innerText()).toBe('Every check is calibrated to your four moods.');
+
   await page.getByTestId('calibration-reset').click();
   await expect.poll(() => status.innerText()).toBe('Not calibrated.');
   expect(await stored()).toBeUndefined();
