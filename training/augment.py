@@ -35,12 +35,17 @@ def random_affine(x, rotate_deg, shift, zoom, flip, crop=None, rotate_p=1.0, shi
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
 
 
+def crop_spots(size, crop):
+    """Top-left (row, column) of the fixed test-time crops: the centre, then the four corners."""
+    m, e = (size - crop) // 2, size - crop
+    return [(m, m), (0, 0), (0, e), (e, 0), (e, e)]
+
+
 def crop_views(x, crop, count):
     """The fixed test-time crops of a batch [B,1,H,W] -> [count,B,1,crop,crop]: the centre (count 1), the centre
     and four corners (5), and those five mirrored (10), the usual ten-crop."""
     h = x.shape[-1]
-    m, e = (h - crop) // 2, h - crop
-    spots = [(m, m), (0, 0), (0, e), (e, 0), (e, e)][:max(1, min(count, 5))]
+    spots = crop_spots(h, crop)[:max(1, min(count, 5))]
     views = [x[..., r:r + crop, c:c + crop] for r, c in spots]
     if count == 10:
         views += [v.flip(-1) for v in views]

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from augment import crop_views
+from augment import crop_spots, crop_views
 from fer_data import MOOD_IDS7, MOODS
 from models import BN_EPS, MODELS
 
@@ -225,9 +225,8 @@ def write_contract(out, size, crop):
     contract.pop("faceSize", None)
     contract.pop("frameCrops", None)
     if crop:
-        m, e = (48 - crop) // 2, 48 - crop
         contract["faceSize"] = 48
-        contract["frameCrops"] = [[m, m], [0, 0], [e, 0], [0, e], [e, e]]
+        contract["frameCrops"] = [[c, r] for r, c in crop_spots(48, crop)]  # the contract's [x, y]
         contract["testTimeAugmentation"] = ["identity", "hflip"]
     with open(path, "w") as f:
         json.dump(contract, f, indent=2)
