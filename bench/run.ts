@@ -1,15 +1,18 @@
 /** npm run bench [-- ROWS]: mood-dj against its peers and its own budget, in one run, one table, written to
  * docs/BENCHMARKS.md. Needs ../shared/data/fer2013 (or FER2013_DIR) and Debian's Chromium. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { CHROMIUM, launchExtension, ROOT } from '../scripts/lib/browser';
+import { onProductCrops, wrong } from '../scripts/eval-posed';
 import { popupRuns } from '../scripts/lib/popup-runs';
+import { POSED_DIR, posedFaces, throughExtension } from '../scripts/lib/posed';
 import { soak, SOAK_ARGS } from '../scripts/lib/soak';
 import { CONTRACT, MOODS } from '../src/model/contract';
-import { modelBench } from './models';
+import { Settings } from '../src/shared/settings';
+import { accuracyRows, modelBench } from './models';
 import { songsBench } from './songs';
 import { markdownTable, type Row } from './table';
 
@@ -20,6 +23,10 @@ const log = (line: string) => console.error(`bench: ${line}`);
 // The texts follow the contract's test-time views, so they stay true when the shipped model changes.
 const VIEWS = CONTRACT.testTimeAugmentation.length;
 const MIRROR = CONTRACT.testTimeAugmentation.includes('hflip');
+const FRAMES = Settings.parse({}).framesPerCheck;
+const MOOD_DJ_INPUT = CONTRACT.frameCrops
+  ? `gray / 255, as one check of ${FRAMES} frames sees it: each frame the ${CONTRACT.input.width} px window at the next of ${CONTRACT.frameCrops.length} crop positions${MIRROR ? ' and its mirror image' : ''}, averaged`
+  : `gray / 255${MIRROR ? ' and its mirror image' : ''}`;
 
 async function extensionBench(): Promise<Row[]> {
   const s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true, args: SOAK_ARGS });
@@ -49,9 +56,23 @@ async function extensionBench(): Promise<Row[]> {
   }
 }
 
+/** faces-posed persons 15-30 through the real extension, and the three models on the product's crops of them. */
+async function posedBench(): Promise<{ rows: Row[]; photos: number; missed: number }> {
+  const faces = posedFaces(15, 30);
+  const labels = faces.map((f) => f.mood);
+  log(`faces-posed persons 15-30 (${faces.length} photos) through the extension...`);
+  const { preds, boxes } = await throughExtension(faces);
+  const extension = preds.map((p, i) => (p < 0 ? wrong(labels[i]) : p));
+  log('the same faces on the product crops, three models...');
+  const crops = await onProductCrops(faces, labels, boxes);
+  const rows = accuracyRows(labels, { 'mood-dj, the whole extension (fake webcam, one check)': extension, ...crops });
+  return { rows, photos: faces.length, missed: preds.filter((p) => p < 0).length };
+}
+
 async function main() {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const models = await modelBench(log);
+  const posed = existsSync(POSED_DIR) ? await posedBench() : undefined;
   const extension = await extensionBench();
   const chromium = execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 
@@ -65,7 +86,7 @@ ${chromium} (headless), TF.js ${tf.version.tfjs}. Rerun it to reproduce; it need
 ## Emotion models on FER2013, four moods
 
 Test split, ${MOODS.join(', ')} (5,212 faces), each model given the 48x48 face the way its own library prepares
-faces (mood-dj: gray / 255${MIRROR ? ' and its mirror image' : ''}; human: 64x64 gray scaled to [-1, 1]; face-api: gray as RGB,
+faces (mood-dj: ${MOOD_DJ_INPUT}; human: 64x64 gray scaled to [-1, 1]; face-api: gray as RGB,
 112x112, its mean subtracted). The peers answer in seven classes; their four moods are read out by keeping
 those four probabilities and renormalising (mood-dj's own 7-class head is read the same way).
 
@@ -76,9 +97,19 @@ The peers come as their libraries ship them, trained on their own data: human's 
 FER2013 model, face-api's was trained on public datasets and images from the web (its README). Neither was tuned on
 this split's four moods, as mood-dj was not: mood-dj chose everything on a validation part of train.
 
-## Milliseconds per face, same Chromium, same backend
+${posed ? `## Posed faces of people no model was trained on
 
-One face at a time through each model (preparation, inference and reading the result back${MIRROR ? '; mood-dj includes its\nsecond, mirrored view' : ''}), models taking turns, median of the timed runs. Ratio: mood-dj / the fastest peer.
+\`../shared/data/faces-posed\` persons 15-30 (${posed.photos} photos, four moods; persons 01-14 are the only ones training may
+see). First row: each photo is the fake webcam of the real extension and one check runs as the popup's does
+(BlazeFace, the contract's crop, the CNN over the check's frames). Other rows: the face each check used, cut
+again by the product's crop code at BlazeFace's box, given to each model in the benchmark page (mood-dj
+again, as a cross-check). BlazeFace found no face in ${posed.missed} photo(s): counted wrong for every model.
+
+${markdownTable(['model', 'accuracy', 'macro F1', ...MOODS.map((m) => `recall ${m}`)], posed.rows)}
+
+` : ''}## Milliseconds per face, same Chromium, same backend
+
+One face at a time through each model (preparation, inference and reading the result back; mood-dj: one frame of a check${MIRROR ? ',\nwith its mirrored view' : ''}), models taking turns, median of the timed runs. Ratio: mood-dj / the fastest peer.
 This machine has no GPU: WebGL runs on ${models.renderers.webgl}, WebGPU on ${models.renderers.webgpu}; those two rows
 measure software renderers, not what a user's GPU does.
 

@@ -37,15 +37,23 @@ async function main() {
   if (values.peers) await peers(faces, labels, boxes);
 }
 
-/** The three models of the bench on the product's crops of the same faces (no face found: counted wrong). */
-async function peers(faces: PosedFace[], labels: number[], boxes: Array<Box | null>) {
+/** The three models of the bench on the product's crops of the same faces: each model's predicted mood per
+ * face; where BlazeFace found no face, a wrong mood (the product shows no mood then). */
+export async function onProductCrops(faces: PosedFace[], labels: number[], boxes: Array<Box | null>): Promise<Record<string, number[]>> {
   const crops = productCrops(faces, boxes).map((c) => (c ? Array.from(c) : new Array<number>(48 * 48).fill(0)));
   const preds = await withBenchPage(console.error, async (call) => {
     if (!(await call('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
     return call('predictFaces', crops);
   });
-  // No face found: counted as wrong (any other mood), as the product shows no mood then.
-  for (const p of Object.values(preds)) boxes.forEach((b, i) => b || (p[i] = (labels[i] + 1) % MOODS.length));
+  for (const p of Object.values(preds)) boxes.forEach((b, i) => b || (p[i] = wrong(labels[i])));
+  return preds;
+}
+
+/** A mood other than the label, for faces the product gave no mood. */
+export const wrong = (label: number) => (label + 1) % MOODS.length;
+
+async function peers(faces: PosedFace[], labels: number[], boxes: Array<Box | null>) {
+  const preds = await onProductCrops(faces, labels, boxes);
   console.log(`\nthe same faces, BlazeFace's boxes and the product's crop, each model (wasm):`);
   console.log(markdownTable(['model', 'accuracy', 'macro F1', ...MOODS.map((m) => `${m} recall`)], accuracyRows(labels, preds)));
 }

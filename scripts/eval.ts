@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadEmotionModel } from '../src/model/emotion-model';
 import { MOODS } from '../src/model/contract';
+import { checkProbabilities } from '../src/model/check-average';
 import { frameView } from '../src/model/face-crop';
 import { Settings } from '../src/shared/settings';
 import { readMoodSplit } from './lib/fer2013';
@@ -26,9 +27,8 @@ async function main() {
   const single = await loadEmotionModel(modelFiles(), { ...contract, testTimeAugmentation: ['identity'] });
   const net = await tf.loadLayersModel(modelFiles());
   const frames = Settings.parse({}).framesPerCheck;
-  // Frames of a check differ only by crop position (the fake webcam repeats one photo): one pass per position.
+  // The fake webcam of a check would repeat one photo: the frames differ only by crop position.
   const positions = Math.min(frames, contract.frameCrops?.length ?? 1);
-  const weight = (k: number) => Math.floor(frames / positions) + (k < frames % positions ? 1 : 0);
 
   const batch = 256;
   const preds: number[] = [];
@@ -36,12 +36,7 @@ async function main() {
   const t0 = performance.now();
   for (let i = 0; i < test.images.length; i += batch) {
     const faces = test.images.slice(i, i + batch);
-    const sums = faces.map(() => new Array<number>(MOODS.length).fill(0));
-    for (let k = 0; k < positions; k++) {
-      const rows = await model.predict(faces.map((f) => frameView(f, k, contract)));
-      rows.forEach((row, j) => row.forEach((p, c) => (sums[j][c] += weight(k) * p)));
-    }
-    sums.forEach((row) => preds.push(argmax(row)));
+    (await checkProbabilities(model, faces, frames)).forEach((row) => preds.push(argmax(row)));
     (await single.predict(faces.map((f) => frameView(f, 0, contract)))).forEach((row) => singlePreds.push(argmax(row)));
   }
   const seconds = (performance.now() - t0) / 1000;

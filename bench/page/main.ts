@@ -54,7 +54,8 @@ const bench = {
   },
   /** Each model's predicted mood for the given 48x48 gray faces (crops made elsewhere, as the product makes them). */
   predictFaces: (faces: number[][]) => predictAll(faces.map((f) => Uint8Array.from(f))),
-  /** Median ms for one face through each model (preparation, inference and reading the result back),
+  /** Median ms for one face through each model (preparation, inference and reading the result back; for
+   * mood-dj one frame of a check),
    * models taking turns so that machine noise falls on all of them alike. */
   async perFaceMs(reps: number, warmup = 3): Promise<Record<string, number>> {
     const times: Record<string, number[]> = Object.fromEntries(models.map((m) => [m.name, []]));
@@ -62,7 +63,7 @@ const bench = {
       for (const m of models) {
         const face = test.images[(r + warmup) % test.images.length];
         const t0 = performance.now();
-        await m.predictMoods([face]);
+        await (m.frameMoods ?? m.predictMoods)([face]);
         if (r >= 0) times[m.name].push(performance.now() - t0);
       }
     }

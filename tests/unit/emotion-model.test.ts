@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model';
+import { checkProbabilities } from '../../src/model/check-average';
 import { CONTRACT } from '../../src/model/contract';
+import { frameView } from '../../src/model/face-crop';
 import { modelFiles } from '../../scripts/lib/model-files';
 
 // Written by training/export_tfjs.py from the same weights, computed in PyTorch.
@@ -94,4 +96,23 @@ it('frees every tensor on dispose', async () => {
   await model.predict([new Uint8Array(48 * 48)]);
   model.dispose();
   expect(tf.memory().numTensors).toBe(before);
+});
+
+it("averages a check's frames over the crop positions, each weighted by the frames that take it", async () => {
+  await tf.setBackend('wasm');
+  const { width } = CONTRACT.input;
+  // A face larger than the input, with the five crop positions of the crop protocol.
+  const side = width + 8;
+  const contract = { ...CONTRACT, faceSize: side, frameCrops: [[4, 4], [0, 0], [8, 0], [0, 8], [8, 8]] as Array<[number, number]> };
+  const model = await loadEmotionModel(modelFiles(), contract);
+  const face = Uint8Array.from({ length: side * side }, (_, i) => (i * 37 + ((i / side) | 0) * 11) % 256);
+  const views = await model.predict([0, 1, 2, 3, 4].map((k) => frameView(face, k, contract)));
+  // Seven frames: positions 0 and 1 are seen twice, the rest once.
+  const weights = [2, 2, 1, 1, 1];
+  const [check] = await checkProbabilities(model, [face], 7);
+  check.forEach((p, c) => expect(p).toBeCloseTo(views.reduce((s, row, k) => s + (weights[k] * row[c]) / 7, 0), 6));
+  expect(views[0]).not.toEqual(views[1]); // the positions do differ, so the weights are tested
+  const [one] = await checkProbabilities(model, [face], 1);
+  expect(one).toEqual(views[0]);
+  model.dispose();
 });
