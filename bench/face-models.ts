@@ -7,7 +7,7 @@ import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { checkProbabilities } from '../src/model/check-average';
 import { loadEmotionModel } from '../src/model/emotion-model';
 import { frameView } from '../src/model/face-crop';
-import { Settings } from '../src/shared/settings';
+import { Settings } from '../src/shared/settings-schema';
 import { MOODS } from '../src/model/contract';
 
 export interface FaceModel {

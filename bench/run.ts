@@ -11,7 +11,7 @@ import { popupRuns } from '../scripts/lib/popup-runs';
 import { POSED_DIR, posedFaces, throughExtension } from '../scripts/lib/posed';
 import { soak, SOAK_ARGS } from '../scripts/lib/soak';
 import { CONTRACT, MOODS } from '../src/model/contract';
-import { Settings } from '../src/shared/settings';
+import { Settings } from '../src/shared/settings-schema';
 import { accuracyRows, modelBench } from './models';
 import { songsBench } from './songs';
 import { markdownTable, type Row } from './table';

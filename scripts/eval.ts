@@ -9,7 +9,7 @@ import { loadEmotionModel } from '../src/model/emotion-model';
 import { MOODS } from '../src/model/contract';
 import { checkProbabilities } from '../src/model/check-average';
 import { frameView } from '../src/model/face-crop';
-import { Settings } from '../src/shared/settings';
+import { Settings } from '../src/shared/settings-schema';
 import { readMoodSplit } from './lib/fer2013';
 import { argmax, classificationReport } from './lib/metrics';
 import { modelContract, modelFiles, weightBytes } from './lib/model-files';

@@ -1,23 +1,8 @@
 /** User settings, persisted in browser.storage.local; every field has a default so old or partial data still loads. */
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
-import { BACKENDS } from './messages';
+import { Settings } from './settings-schema';
 
-export const Settings = z.object({
-  /** TF.js backend: 'auto' tries webgpu, webgl, wasm, cpu in that order */
-  backend: z.enum(['auto', ...BACKENDS]).default('auto'),
-  /** minutes between checks in auto mode; browser.alarms allows 30 s at least */
-  intervalMinutes: z.number().min(0.5).max(240).default(5),
-  autoMode: z.boolean().default(false),
-  songsPerCheck: z.number().int().min(1).max(20).default(3),
-  /** match: music of your mood; lift: music towards a better one */
-  mapping: z.enum(['match', 'lift']).default('match'),
-  /** prefer songs whose valence and energy sit near the mood's centre */
-  preferCentre: z.boolean().default(false),
-  /** frames averaged per check (about 5 over one second) */
-  framesPerCheck: z.number().int().min(1).max(15).default(5),
-});
-export type Settings = z.infer<typeof Settings>;
+export { Settings };
 
 const KEY = 'settings';
 
