@@ -93,7 +93,7 @@ it('frees every tensor on dispose', async () => {
   await tf.setBackend('cpu');
   const before = tf.memory().numTensors;
   const model = await loadEmotionModel(modelFiles());
-  await model.predict([new Uint8Array(48 * 48)]);
+  await model.predict([new Uint8Array(CONTRACT.input.width * CONTRACT.input.height)]);
   model.dispose();
   expect(tf.memory().numTensors).toBe(before);
 });

@@ -76,7 +76,8 @@ describe('face crop', () => {
       expect(view.length).toBe(40 * 40);
       expect([view[0], view[39], view[40 * 39]]).toEqual([at(x, y), at(x + 39, y), at(x, y + 39)]);
     }
-    expect(frameView(face, 3, CONTRACT)).toBe(face); // the shipped whole-face contract
+    const wholeFace = { ...CONTRACT, input: { height: 48, width: 48, channels: 1 as const }, faceSize: undefined, frameCrops: undefined };
+    expect(frameView(face, 3, wholeFace)).toBe(face); // a whole-face contract: the face is the input
   });
 
   it('picks the largest face', () => {
