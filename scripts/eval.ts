@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadEmotionModel } from '../src/model/emotion-model';
 import { MOODS } from '../src/model/contract';
-import { checkProbabilities } from '../src/model/check-average';
+import { checkPositions, checkProbabilities } from '../src/model/check-average';
 import { frameView } from '../src/model/face-crop';
 import { Settings } from '../src/shared/settings-schema';
 import { readMoodSplit } from './lib/fer2013';
@@ -27,8 +27,7 @@ async function main() {
   const single = await loadEmotionModel(modelFiles(), { ...contract, testTimeAugmentation: ['identity'] });
   const net = await tf.loadLayersModel(modelFiles());
   const frames = Settings.parse({}).framesPerCheck;
-  // The fake webcam of a check would repeat one photo: the frames differ only by crop position.
-  const positions = Math.min(frames, contract.frameCrops?.length ?? 1);
+  const positions = checkPositions(contract, frames);
 
   const batch = 256;
   const preds: number[] = [];
