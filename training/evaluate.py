@@ -30,13 +30,13 @@ def main():
         images, labels = to_moods(images7[va], labels7[va])
     if any(cfg.get("crop") for _, cfg, _ in members):
         # Crop-trained nets: the single centre crop, then the ten crops (centre, corners, each mirrored).
-        single = members_moods(members, images / 255.0, ["identity"], 1).argmax(1)
+        single = members_moods(members, images, ["identity"], 1).argmax(1)
         print(f"single centre crop: accuracy {np.mean(single == labels):.4f}")
-        probs = members_moods(members, images / 255.0, ["identity"] if args.no_tta else ["identity", "hflip"], 1 if args.no_tta else 5)
+        probs = members_moods(members, images, ["identity"] if args.no_tta else ["identity", "hflip"], 1 if args.no_tta else 5)
         print("ten crops (centre and corners, each mirrored):" if not args.no_tta else "single centre crop:")
     else:
         views = ["identity"] if args.no_tta else contract["testTimeAugmentation"]
-        probs = members_moods(members, images / 255.0, views)
+        probs = members_moods(members, images, views)
     pred = probs.argmax(1)
     f1, precision, recall = [], [], []
     for c in range(4):

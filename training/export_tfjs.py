@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 
 from augment import crop_spots, crop_views
-from fer_data import MOOD_IDS7, MOODS
+from fer_data import MOOD_IDS7, MOODS, equalized
 from models import BN_EPS, MODELS
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -187,9 +187,15 @@ def functional(branches, size=48):
                                               "output_layers": [[outputs[0], 0, 0]]}}
 
 
-def members_moods(members, x, views, crops=1):
-    """Mood probabilities of a model made of members (load_rounded results): their view sums, averaged."""
-    return sum(view_moods(model, x, cfg["classes"], views, cfg.get("crop"), crops) for model, cfg, _ in members) / len(members)
+def members_moods(members, images, views, crops=1, chunk=2048):
+    """Mood probabilities of a model made of members (load_rounded results) on faces uint8 [N,48,48]: each
+    member's view sums on its own input (histogram-equalised for a recipe with `equalize`), averaged."""
+    parts = []
+    for i in range(0, len(images), chunk):
+        faces = images[i:i + chunk]
+        parts.append(sum(view_moods(model, (equalized(faces) if cfg.get("equalize") else faces) / 255.0, cfg["classes"],
+                                    views, cfg.get("crop"), crops) for model, cfg, _ in members) / len(members))
+    return np.concatenate(parts)
 
 
 def load_tfjs(model_dir):
@@ -241,6 +247,8 @@ def main():
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
     loaded = [load_rounded(c, args.dtype) for c in args.checkpoints]
+    # The product feeds the crop as it is; an equalising net is a distillation teacher only.
+    assert not any(cfg.get("equalize") for _, cfg, _ in loaded), "the product does not equalise faces"
     crops = {cfg.get("crop") for _, cfg, _ in loaded}
     assert len(crops) == 1, "members must share one input size"
     crop = crops.pop()

@@ -40,7 +40,7 @@ def main():
         print(f"{args.checkpoints[0]}, one view: 7-class test accuracy {np.mean(pred7 == labels7):.4f} on {len(labels7)} faces")
     votes = votes7[np.isin(labels7, MOOD_IDS7)]
     images, labels = to_moods(images7, labels7)
-    pred = members_moods(members, images / 255.0, ["identity"]).argmax(1)
+    pred = members_moods(members, images, ["identity"]).argmax(1)
     share = votes[np.arange(len(labels)), np.array(MOOD_IDS7)[labels]]
     has = votes.sum(1) > 0
     print(f"model, one view: test accuracy {np.mean(pred == labels):.4f} on {len(labels)} mood faces; by annotators agreeing:")

@@ -15,8 +15,8 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 
 from augment import crop_views, random_affine, random_erasing
-from export_tfjs import load_rounded, load_tfjs, view_moods
-from fer_data import MOOD_IDS7, ferplus_distribution, load_split, to_moods, train_val_split
+from export_tfjs import load_rounded, load_tfjs, members_moods, view_moods
+from fer_data import MOOD_IDS7, equalized, ferplus_distribution, load_split, to_moods, train_val_split
 from models import MODELS, count_params
 from sam import perturbed
 
@@ -79,9 +79,14 @@ RECIPES.update({
     # Teachers that differ from crop40: the wider net (1.17 M parameters), and (--seed 2 --name crop40_seed2)
     # another seed of crop40 itself.
     "crop40_l": {**CROP40, "model": "moodnet_l"},
+    # Input normalisation that differs: each face histogram-equalised (train, validation and, as a teacher, the
+    # faces it labels). A teacher only: the product feeds the crop as it is.
+    "crop40_eq": {**CROP40, "equalize": True},
     # The net that ships, distilled from several teachers' ten-crop mood probabilities (--teachers a.pt,b.pt):
     # half of each mood face's target is theirs, softened by temperature 2.
     "crop40_kd": {**CROP40, "kd": 0.5, "kd_t": 2.0},
+    # The same with faces-posed persons 01-14 in training, the teachers' moods of them included.
+    "crop40_kd_posed": {**CROP40, "kd": 0.5, "kd_t": 2.0, "posed": 4},
 })
 
 
@@ -102,15 +107,10 @@ def teacher_moods(model_dir, images, temperature):
     return soft / soft.sum(1, keepdims=True)
 
 
-def crop_teachers_moods(paths, images, temperature, chunk=2048):
+def crop_teachers_moods(paths, images, temperature):
     """Mood probabilities of faces [N,48,48] (uint8) from trained checkpoints: each net's test-time views (ten
     crops for a crop-trained net, else the face and its mirror image), averaged over the nets, softened."""
-    members = [load_rounded(p, "float32") for p in paths]
-    parts = []
-    for i in range(0, len(images), chunk):
-        x = images[i:i + chunk] / 255.0
-        parts.append(sum(view_moods(m, x, cfg["classes"], ["identity", "hflip"], cfg.get("crop"), 5) for m, cfg, _ in members))
-    probs = np.concatenate(parts)
+    probs = members_moods([load_rounded(p, "float32") for p in paths], images, ["identity", "hflip"], 5)
     soft = (probs / probs.sum(1, keepdims=True)) ** (1 / temperature)
     return soft / soft.sum(1, keepdims=True)
 
@@ -209,13 +209,12 @@ def main():
     va_x, va_y = to_moods(images[va], labels7[va])
     if cfg.get("posed"):
         # faces-posed persons 01-14 (scripts/posed-crops.ts), repeated so that they weigh as a larger set.
-        assert not (cfg.get("ferplus") or cfg.get("kd")), "posed faces have no FERPlus votes or teacher outputs"
+        assert not cfg.get("ferplus"), "posed faces have no FERPlus votes"
         px, py = load_split("train", os.path.join(os.path.dirname(__file__), "runs", "posed-01-14"))
         if cfg["classes"] == 4:
             px, py = to_moods(px, py)
         tr_x = np.concatenate([tr_x] + [px] * cfg["posed"])
         tr_y = np.concatenate([tr_y] + [py.astype(np.int64)] * cfg["posed"])
-    tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x)).to(device)
     targets = None
     if cfg.get("ferplus"):
         votes = ferplus_distribution("train")[tr]
@@ -225,6 +224,10 @@ def main():
         teacher[:, MOOD_IDS7] = (crop_teachers_moods(cfg["teachers"], tr_x, cfg["kd_t"]) if cfg.get("teachers")
                                  else teacher_moods(cfg["teacher"], tr_x, cfg["kd_t"]))
         targets = blended_targets(tr_y, teacher, cfg["kd"], np.isin(tr_y, MOOD_IDS7)[:, None])
+    # After the teachers, which take the faces as they are (and equalise them themselves if they were so trained).
+    if cfg.get("equalize"):
+        tr_x, va_x = equalized(tr_x), equalized(va_x)
+    tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x)).to(device)
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(device, memory_format=torch.channels_last)
     if args.init:
