@@ -1,6 +1,6 @@
 """PyTorch evaluation of checkpoints exactly as shipped (weights rounded like the export, several checkpoints
 averaged like the exported model, test-time views from the contract), to cross-check `npm run eval`:
-  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [more.pt ...] [--split val]"""
+  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [more.pt ...] [--split val] [--per-view]"""
 import argparse
 import json
 import os
@@ -8,8 +8,24 @@ import os
 import numpy as np
 import torch
 
-from export_tfjs import ROOT, load_rounded, members_moods
-from fer_data import load_split, to_moods, train_val_split
+from augment import crop_spots, crop_views
+from export_tfjs import ROOT, load_rounded, members_moods, torch_moods
+from fer_data import equalized, load_split, to_moods, train_val_split
+
+
+def print_per_view(members, images, labels):
+    """Accuracy of each test-time view alone (the five windows, each plain and mirrored), of the centre window
+    with its mirror, of the four corners, of all ten, and of the whole 48 px face (the nets pool globally)."""
+    (model, cfg, _), = members
+    faces = (equalized(images) if cfg.get("equalize") else images) / 255.0
+    cuts = crop_views(torch.from_numpy(faces).float().unsqueeze(1), cfg["crop"], 5)[:, :, 0].numpy()
+    probs = np.array([torch_moods(model, c[:, :, ::-1].copy() if m else c, cfg["classes"]) for c in cuts for m in (0, 1)])
+    acc = lambda p: f"{np.mean(p.argmax(1) == labels):.4f}"
+    names = ["centre", "top left", "top right", "bottom left", "bottom right"]
+    print(f"{len(labels)} images; each window plain / mirrored ({crop_spots(48, cfg['crop'])}):")
+    print(", ".join(f"{n} {acc(probs[2 * k])} / {acc(probs[2 * k + 1])}" for k, n in enumerate(names)))
+    print(f"centre and its mirror {acc(probs[:2].sum(0))}, the four corners and mirrors {acc(probs[2:].sum(0))}, "
+          f"ten crops {acc(probs.sum(0))}, whole 48 px face {acc(torch_moods(model, faces, cfg['classes']))}")
 
 
 def main():
@@ -18,6 +34,7 @@ def main():
     ap.add_argument("--split", choices=["val", "test"], default="test")
     ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
+    ap.add_argument("--per-view", action="store_true", help="a crop-trained net: each of the ten views alone, and subsets")
     args = ap.parse_args()
     torch.set_num_threads(2)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
@@ -28,6 +45,8 @@ def main():
         images7, labels7 = load_split("train")
         _, va = train_val_split(labels7)
         images, labels = to_moods(images7[va], labels7[va])
+    if args.per_view:
+        return print_per_view(members, images, labels)
     if any(cfg.get("crop") for _, cfg, _ in members):
         # Crop-trained nets: the single centre crop, then the ten crops (centre, corners, each mirrored).
         single = members_moods(members, images, ["identity"], 1).argmax(1)
