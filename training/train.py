@@ -87,6 +87,11 @@ RECIPES.update({
     "crop40_kd": {**CROP40, "kd": 0.5, "kd_t": 2.0},
     # The same with faces-posed persons 01-14 in training, the teachers' moods of them included.
     "crop40_kd_posed": {**CROP40, "kd": 0.5, "kd_t": 2.0, "posed": 4},
+    # The same started from teacher 1's weights at a lower learning rate (born-again from a warm start), so that
+    # a student fits in one session of these CPU cores: teachers 1 and 3, the pair that scored best on validation.
+    "crop40_kd_posed_warm": {**CROP40, "kd": 0.5, "kd_t": 2.0, "posed": 4, "lr": 0.003, "epochs": 60,
+                             "init": "training/checkpoints/crop40/best.pt",
+                             "teachers": ["training/checkpoints/crop40/best.pt", "training/checkpoints/crop40_l/best.pt"]},
 })
 
 
@@ -193,7 +198,7 @@ def main():
             cfg["teachers"] = args.teachers.split(",")
         elif args.teacher:
             cfg["teacher"] = args.teacher
-        else:
+        elif not cfg.get("teachers"):
             ap.error(f"recipe {args.recipe} distils: pass --teachers a.pt,b.pt or --teacher <folder with model.json>")
     run_dir = os.path.join(os.path.dirname(__file__), "runs", args.name or args.recipe)
     os.makedirs(run_dir, exist_ok=True)
@@ -230,8 +235,8 @@ def main():
     tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x)).to(device)
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(device, memory_format=torch.channels_last)
-    if args.init:
-        model.load_state_dict(initial_weights(args.init, cfg["classes"]))
+    if cfg.get("init"):
+        model.load_state_dict(initial_weights(cfg["init"], cfg["classes"]))
     ema = None
     if cfg.get("ema"):
         decay = cfg["ema"]
