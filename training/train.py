@@ -89,16 +89,20 @@ RECIPES.update({
     # The same with faces-posed persons 01-14 in training, the teachers' moods of them included.
     "crop40_kd_posed": {**CROP40, "kd": 0.5, "kd_t": 2.0, "posed": 4},
 })
+# Checkpoints named in a recipe are committed ones, found from here whatever the working directory.
+def committed(name):
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "checkpoints", name, "best.pt")
+
+
 # The same started from a teacher's weights at a lower learning rate (born-again from a warm start), so that a
 # student fits in one session of these CPU cores; teachers 1 and 3, the pair that scored best on validation.
-KD_WARM = {**RECIPES["crop40_kd_posed"], "lr": 0.003, "epochs": 60,
-           "teachers": ["training/checkpoints/crop40/best.pt", "training/checkpoints/crop40_l/best.pt"]}
+KD_WARM = {**RECIPES["crop40_kd_posed"], "lr": 0.003, "epochs": 60, "teachers": [committed("crop40"), committed("crop40_l")]}
 RECIPES.update({
-    "crop40_kd_posed_warm": {**KD_WARM, "init": "training/checkpoints/crop40/best.pt"},
+    "crop40_kd_posed_warm": {**KD_WARM, "init": committed("crop40")},
     # The wider net as the student (1.17 M parameters, 162 M multiply-adds for a window and its mirror: within
     # the limits of 1.5 M and twice the previous net's work), started from teacher 3 at a third of the learning
     # rate: at 0.003 the student above fell a point below its start within an epoch and did not climb back.
-    "crop40_l_kd_posed_warm": {**KD_WARM, "model": "moodnet_l", "init": "training/checkpoints/crop40_l/best.pt",
+    "crop40_l_kd_posed_warm": {**KD_WARM, "model": "moodnet_l", "init": committed("crop40_l"),
                                "lr": 0.001, "epochs": 45},
 })
 
@@ -253,7 +257,7 @@ def main():
     tr_x_t = torch.from_numpy(np.ascontiguousarray(tr_x)).to(device)
 
     model = MODELS[cfg["model"]](cfg["classes"]).to(device, memory_format=torch.channels_last)
-    if cfg.get("init"):
+    if cfg.get("init"):  # before the moving average copies the model; a resumed run's weights replace it below
         model.load_state_dict(initial_weights(cfg["init"], cfg["classes"]))
     ema = None
     if cfg.get("ema"):
