@@ -75,3 +75,8 @@ def ferplus_distribution(split):
         if row >= 0 and sum(votes[row]) > 0:
             out[int(r["index"])] = np.array(votes[row]) / sum(votes[row])
     return out
+
+
+def folds(n, k, seed=2025):
+    """Fold 0..k-1 of each of n faces: k random parts of near-equal size, the same on every call."""
+    return np.random.default_rng(seed).permutation(n) % k
