@@ -17,7 +17,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { calibratedLogProbs, logitsOf, type CalibrationParams, type Head, type UserFaces } from '../src/model/calibration';
+import { calibratedLogProbs, headLogProbs, type CalibrationParams, type Head, type UserFaces } from '../src/model/calibration';
+import { calibrationParts } from '../src/model/emotion-model';
 import { frameView } from '../src/model/face-crop';
 import { CONTRACT, MOODS } from '../src/model/contract';
 import { readMoodSplit } from './lib/fer2013';
@@ -29,14 +30,12 @@ const NEUTRAL = MOODS.indexOf('neutral');
 
 interface Net {
   features(faces: Uint8Array[]): Promise<Vec[]>;
-  head: Head;
+  heads: Head[];
 }
 
 async function loadNet(): Promise<Net> {
-  const net = await tf.loadLayersModel(modelFiles());
-  const pool = net.layers.find((l) => l.getClassName() === 'GlobalAveragePooling2D')!;
-  const body = tf.model({ inputs: net.inputs, outputs: pool.output as tf.SymbolicTensor });
-  const [W, b] = net.layers.at(-1)!.getWeights().map((w) => w.arraySync()) as [number[][], number[]];
+  const { body, heads } = calibrationParts(await tf.loadLayersModel(modelFiles()));
+  if (!body) throw new Error('the model has no global pooling layer to calibrate on');
   const { width, height } = CONTRACT.input;
   return {
     async features(faces) {
@@ -50,7 +49,7 @@ async function loadNet(): Promise<Net> {
       }
       return out;
     },
-    head: { W, b },
+    heads,
   };
 }
 
@@ -113,7 +112,7 @@ async function main() {
   const neutralFeats = await net.features(neutralFaces);
   const m = neutralFeats[0].map((_, k) => neutralFeats.reduce((s, f) => s + f[k], 0) / neutralFeats.length);
   const neutralMean = Array.from(m);
-  const meanNeutralLogits = logitsOf(net.head, m);
+  const meanNeutralLogits = headLogProbs(net.heads, m);
 
   const sets: Record<'tune' | 'report', Person[]> = { tune: [], report: [] };
   for (const [name, lo, hi] of [['tune', 1, 14], ['report', 15, 30]] as const) {
@@ -127,15 +126,15 @@ async function main() {
 
   const userFaces = (c: { feats: Vec[]; moods: number[] }): UserFaces => Object.fromEntries(c.moods.map((mood, i) => [MOODS[mood], Array.from(c.feats[i])]));
   const params = (shift: number, w: number, t: number): CalibrationParams => ({ neutralMean, shift, prototypes: { w, t } });
-  const none: Method = (n, _c, f) => argmax(logitsOf(n.head, f));
+  const none: Method = (n, _c, f) => argmax(headLogProbs(n.heads, f));
   // The earlier measurement's method (not in the product): the neutral face's logits moved onto the average's.
   const offset: Method = (n, c, f) => {
-    const own = logitsOf(n.head, c.feats[c.moods.indexOf(NEUTRAL)]);
-    return argmax(logitsOf(n.head, f).map((z, j) => z + meanNeutralLogits[j] - own[j]));
+    const own = headLogProbs(n.heads, c.feats[c.moods.indexOf(NEUTRAL)]);
+    return argmax(headLogProbs(n.heads, f).map((z, j) => z + meanNeutralLogits[j] - own[j]));
   };
   // The product's calibration (src/model/calibration.ts), with the user's neutral face or all four.
-  const shift = (a: number): Method => (n, c, f) => argmax(calibratedLogProbs(n.head, f, userFaces(c), MOODS, params(a, 0, 0)));
-  const prototypes = (w: number, t: number): Method => (n, c, f) => argmax(calibratedLogProbs(n.head, f, userFaces(c), MOODS, params(0, w, t)));
+  const shift = (a: number): Method => (n, c, f) => argmax(calibratedLogProbs(n.heads, f, userFaces(c), MOODS, params(a, 0, 0)));
+  const prototypes = (w: number, t: number): Method => (n, c, f) => argmax(calibratedLogProbs(n.heads, f, userFaces(c), MOODS, params(0, w, t)));
 
   // Settings chosen on persons 01-14 only.
   const best = <T>(options: T[], make: (o: T) => Method, protocol: 'neutral' | 'four') =>

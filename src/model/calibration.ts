@@ -1,6 +1,8 @@
 /** Calibration to one person's face, on the CNN's penultimate features f (the global average pool; the last
- * layer is linear, logits = f W + b). Measured by scripts/eval-calibration.ts on faces-posed, settings tuned on
- * persons 01-14 and written to models/emotion/calibration.json:
+ * layer is linear, logits = f W + b; a model averaging several nets has one pool and one head per net, f is
+ * their pools side by side and its probabilities are the nets' probabilities averaged, as the model's are).
+ * Measured by scripts/eval-calibration.ts on faces-posed, settings tuned on persons 01-14 and written to
+ * models/emotion/calibration.json:
  *   - with the user's neutral face only: f + a (m - f_n), the face moved by how the user's neutral face
  *     differs from the average neutral training face m;
  *   - with one face of each mood: the model's log-probabilities plus w log-softmax(t cos(f, f_mood)).
@@ -38,7 +40,19 @@ export function calibrationKind(user: UserFaces | undefined, classes: readonly M
   return user.neutral ? 'neutral' : 'none';
 }
 
-export const logitsOf = (head: Head, f: ArrayLike<number>) => head.b.map((bc, c) => { let s = bc; for (let k = 0; k < f.length; k++) s += f[k] * head.W[k][c]; return s; });
+export const logitsOf = (head: Head, f: ArrayLike<number>, from = 0) => head.b.map((bc, c) => { let s = bc; for (let k = 0; k < head.W.length; k++) s += f[from + k] * head.W[k][c]; return s; });
+
+/** Log-probabilities of the model for features f: each head reads its own slice of f, in order. */
+export function headLogProbs(heads: Head[], f: ArrayLike<number>): number[] {
+  if (heads.length === 1) return logSoftmax(logitsOf(heads[0], f));
+  let from = 0;
+  const mean = heads[0].b.map(() => 0);
+  for (const head of heads) {
+    probabilities(logitsOf(head, f, from)).forEach((p, c) => (mean[c] += p / heads.length));
+    from += head.W.length;
+  }
+  return mean.map(Math.log);
+}
 
 export function logSoftmax(z: number[]): number[] {
   const m = Math.max(...z);
@@ -59,17 +73,17 @@ function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Log-probabilities of the classes for feature f: calibrated as far as the user's faces allow. */
-export function calibratedLogProbs(head: Head, f: ArrayLike<number>, user: UserFaces | undefined, classes: readonly Mood[], p: CalibrationParams = CALIBRATION): number[] {
+export function calibratedLogProbs(heads: Head[], f: ArrayLike<number>, user: UserFaces | undefined, classes: readonly Mood[], p: CalibrationParams = CALIBRATION): number[] {
   const kind = calibrationKind(user, classes);
   if (kind === 'four-moods') {
     const own = logSoftmax(classes.map((m) => p.prototypes.t * cosine(f, user![m]!)));
-    return logSoftmax(logitsOf(head, f)).map((z, c) => z + p.prototypes.w * own[c]);
+    return headLogProbs(heads, f).map((z, c) => z + p.prototypes.w * own[c]);
   }
   if (kind === 'neutral') {
     const fn = user!.neutral!;
-    return logSoftmax(logitsOf(head, Array.from(f, (v, k) => v + p.shift * (p.neutralMean[k] - fn[k]))));
+    return headLogProbs(heads, Array.from(f, (v, k) => v + p.shift * (p.neutralMean[k] - fn[k])));
   }
-  return logSoftmax(logitsOf(head, f));
+  return headLogProbs(heads, f);
 }
 
 /** Probabilities from log-probabilities that need not be normalised. */

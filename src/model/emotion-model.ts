@@ -14,16 +14,28 @@ export interface EmotionModel {
   dispose(): void;
 }
 
+/** The net up to its global pooling (each member's pool side by side, for a model averaging several nets) and
+ * each member's last layer, read once: what calibration works on. No body for a net without global pooling. */
+export function calibrationParts(net: tf.LayersModel): { body?: tf.LayersModel; heads: Head[] } {
+  const pools = net.layers.filter((l) => l.getClassName() === 'GlobalAveragePooling2D');
+  const outputs = pools.map((l) => l.output as tf.SymbolicTensor);
+  const last = net.layers.at(-1)!;
+  const denses = last.getClassName() === 'Average' ? last.inboundNodes[0].inboundLayers : [last];
+  const heads = denses.map((l) => {
+    const [W, b] = l.getWeights().map((w) => w.arraySync());
+    return { W: W as number[][], b: b as number[] };
+  });
+  if (!pools.length) return { heads };
+  const features = outputs.length > 1 ? (tf.layers.concatenate().apply(outputs) as tf.SymbolicTensor) : outputs[0];
+  return { body: tf.model({ inputs: net.inputs, outputs: features }), heads };
+}
+
 /** modelSource: a URL of model.json or a TF.js IO handler (Node reads files through one). */
 export async function loadEmotionModel(modelSource: string | tf.io.IOHandler, contract: ModelContract = CONTRACT): Promise<EmotionModel> {
   const net = await tf.loadLayersModel(modelSource);
   const { height, width } = contract.input;
   const flip = contract.testTimeAugmentation.includes('hflip');
-  // The same weights up to the global pooling; the last layer's W and b read once, for calibrated heads.
-  const pool = net.layers.find((l) => l.getClassName() === 'GlobalAveragePooling2D');
-  const body = pool && tf.model({ inputs: net.inputs, outputs: pool.output as tf.SymbolicTensor });
-  const [W, b] = net.layers.at(-1)!.getWeights().map((w) => w.arraySync());
-  const head: Head = { W: W as number[][], b: b as number[] };
+  const { body, heads } = calibrationParts(net);
 
   const batch = (faces: Uint8Array[]) =>
     tf.tidy(() => {
@@ -52,7 +64,7 @@ export async function loadEmotionModel(modelSource: string | tf.io.IOHandler, co
     contract,
     async predict(faces, user) {
       if (faces.length === 0) return [];
-      if (user) return perFace((await features(faces)).map((f) => probabilities(calibratedLogProbs(head, f, user, contract.classes))), faces.length);
+      if (user) return perFace((await features(faces)).map((f) => probabilities(calibratedLogProbs(heads, f, user, contract.classes))), faces.length);
       const x = batch(faces);
       const probs = net.predict(x) as tf.Tensor2D;
       x.dispose();

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model';
+import { calibrationParts, loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model';
+import { calibratedLogProbs, probabilities } from '../../src/model/calibration';
 import { checkProbabilities } from '../../src/model/check-average';
 import { CONTRACT } from '../../src/model/contract';
 import { frameView } from '../../src/model/face-crop';
@@ -87,6 +88,34 @@ describe('calibration to a user\'s faces', () => {
     expect(calibrated.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     expect(calibrated[0]).toBeGreaterThan(plain[0]); // faces[0] is the user's "angry" face here
   });
+});
+
+it('calibrates a model averaging two nets on both nets\' pools and heads, as the model averages them', async () => {
+  await tf.setBackend('cpu');
+  // The export's layout of an average of nets (training/export_tfjs.py: functional): branches from one input,
+  // each ending in global pooling and a softmax head, then an Average layer.
+  const input = tf.input({ shape: [8, 8, 1] });
+  const branch = (filters: number) => {
+    const conv = tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: 'randomNormal' }).apply(input);
+    const pool = tf.layers.globalAveragePooling2d({}).apply(conv);
+    return tf.layers.dense({ units: 4, activation: 'softmax', kernelInitializer: 'randomNormal', biasInitializer: 'randomNormal' }).apply(pool) as tf.SymbolicTensor;
+  };
+  const net = tf.model({ inputs: input, outputs: tf.layers.average().apply([branch(3), branch(5)]) as tf.SymbolicTensor });
+  const { body, heads } = calibrationParts(net);
+  expect(heads.map((h) => h.W.length)).toEqual([3, 5]);
+  const x = tf.randomUniform([2, 8, 8, 1]);
+  const feats = (body!.predict(x) as tf.Tensor).arraySync() as number[][];
+  const probs = (net.predict(x) as tf.Tensor).arraySync() as number[][];
+  feats.forEach((f, i) => {
+    expect(f).toHaveLength(8);
+    probabilities(calibratedLogProbs(heads, f, undefined, CONTRACT.classes)).forEach((p, c) => expect(p).toBeCloseTo(probs[i][c], 5));
+  });
+  const user = { neutral: feats[1] };
+  const params = { neutralMean: feats[0], shift: 1, prototypes: { w: 0, t: 0 } };
+  // Shifted all the way onto the mean neutral face, a face that is the user's neutral one reads as that face.
+  probabilities(calibratedLogProbs(heads, feats[1], user, CONTRACT.classes, params)).forEach((p, c) => expect(p).toBeCloseTo(probs[0][c], 5));
+  tf.dispose([x]);
+  net.dispose(); // the body's layers are the net's
 });
 
 it('frees every tensor on dispose', async () => {
