@@ -122,9 +122,7 @@ def initial_weights(path, classes):
 
 def teacher_moods(model_dir, images, temperature):
     """A shipped model's mood probabilities on faces [N,48,48] (uint8), the mirror image averaged in, softened."""
-    probs = view_moods(load_tfjs(model_dir), images / 255.0, 4, ["identity", "hflip"])
-    soft = probs ** (1 / temperature)
-    return soft / soft.sum(1, keepdims=True)
+    return softened(view_moods(load_tfjs(model_dir), images / 255.0, 4, ["identity", "hflip"]), temperature)
 
 
 def teachers_probs(paths, images):
@@ -232,9 +230,9 @@ def main():
     args = ap.parse_args()
     device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     cfg = dict(RECIPES[args.recipe])
-    if args.epochs:
+    if args.epochs is not None:
         cfg["epochs"] = args.epochs
-    if args.lr:
+    if args.lr is not None:
         cfg["lr"] = args.lr
     if args.init:
         cfg["init"] = args.init
