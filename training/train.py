@@ -226,6 +226,9 @@ def main():
     ap.add_argument("--fold-teachers", help="the K held-out teachers, fold by fold, comma-separated; each fold's "
                     "checkpoints joined by +, e.g. a0.pt+b0.pt,a1.pt+b1.pt,...: every face is labelled by the "
                     "teachers of the fold that left it out")
+    ap.add_argument("--held-out", help="recipes whose five held-out teachers (held_out_teachers.sh: "
+                    "checkpoints/<recipe>_fold<I>of5/best.pt) label the student, comma-separated: "
+                    "--fold-teachers spelled out")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
     args = ap.parse_args()
     device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
@@ -239,7 +242,10 @@ def main():
     if args.fold:
         cfg["fold"] = [int(v) for v in args.fold.split("/")]
     if cfg.get("kd"):
-        if args.fold_teachers:
+        if args.held_out:
+            cfg["fold_teachers"] = [[os.path.join(os.path.dirname(__file__), "checkpoints", f"{r}_fold{i}of5", "best.pt")
+                                     for r in args.held_out.split(",")] for i in range(5)]
+        elif args.fold_teachers:
             cfg["fold_teachers"] = [fold.split("+") for fold in args.fold_teachers.split(",")]
         elif args.teachers:
             cfg["teachers"] = args.teachers.split(",")
@@ -257,6 +263,13 @@ def main():
     tr, va = train_val_split(labels7)
     # Fold of each training face; a face in no fold (-1) is one no held-out teacher saw (the posed faces below).
     fold_of = None
+    if cfg.get("fold_teachers"):
+        # A teacher given for the wrong fold would label faces it trained on: the checkpoints say which they left out.
+        k = len(cfg["fold_teachers"])
+        for i, paths in enumerate(cfg["fold_teachers"]):
+            for p in paths:
+                left_out = torch.load(p, map_location="cpu")["config"].get("fold")
+                assert left_out == [i, k], f"{p} left out fold {left_out}, not {i}/{k}"
     if cfg.get("fold") or cfg.get("fold_teachers"):
         assert cfg["classes"] == 7, "folds are drawn over all seven classes' faces"
         fold_of = folds(len(tr), cfg["fold"][1] if cfg.get("fold") else len(cfg["fold_teachers"]))
