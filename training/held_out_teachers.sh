@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export LD_PRELOAD=${LD_PRELOAD:-/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4}
 epochs=${EPOCHS:-100}
 
-epochs_logged() { grep -c '"epoch":' "$1" 2>/dev/null || true; }
+epochs_logged() { if [ -e "$1" ]; then grep -c '"epoch":' "$1" || true; else echo 0; fi; }
 
 for recipe in crop40 crop40_l; do
   for fold in 0 1 2 3 4; do
