@@ -10,7 +10,7 @@ import torch
 
 from augment import crop_spots, crop_views
 from export_tfjs import ROOT, load_rounded, members_moods, torch_moods
-from fer_data import equalized, load_split, to_moods, train_val_split
+from fer_data import equalized, folds, load_split, to_moods, train_val_split
 
 
 def print_per_view(members, images, labels):
@@ -31,7 +31,9 @@ def print_per_view(members, images, labels):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoints", nargs="+")
-    ap.add_argument("--split", choices=["val", "test"], default="test")
+    ap.add_argument("--split", choices=["val", "test", "held-out"], default="test",
+                    help="held-out: the training faces of the fold that held-out teachers (train.py --fold) left out; "
+                    "neither their checkpoint nor their schedule was chosen on them")
     ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--per-view", action="store_true", help="a crop-trained net: each of the ten views alone, and subsets")
@@ -43,8 +45,14 @@ def main():
         images, labels = to_moods(*load_split("test"))
     else:
         images7, labels7 = load_split("train")
-        _, va = train_val_split(labels7)
-        images, labels = to_moods(images7[va], labels7[va])
+        tr, va = train_val_split(labels7)
+        part = va
+        if args.split == "held-out":
+            left_out = {tuple(cfg.get("fold") or ()) for _, cfg, _ in members}
+            assert len(left_out) == 1 and () not in left_out, f"held-out needs teachers that left out one same fold: {left_out}"
+            (i, k), = left_out
+            part = tr[folds(len(tr), k) == i]
+        images, labels = to_moods(images7[part], labels7[part])
     if args.per_view:
         return print_per_view(members, images, labels)
     if any(cfg.get("crop") for _, cfg, _ in members):
