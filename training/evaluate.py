@@ -1,6 +1,7 @@
 """PyTorch evaluation of checkpoints exactly as shipped (weights rounded like the export, several checkpoints
 averaged like the exported model, test-time views from the contract), to cross-check `npm run eval`:
-  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [more.pt ...] [--split val] [--per-view]"""
+  /usr/bin/python3 training/evaluate.py runs/moodnet/best.pt [more.pt ...] [--split val] [--per-view]
+  /usr/bin/python3 training/evaluate.py --held-out crop40[,crop40_l]   # held-out teachers, cross-validated"""
 import argparse
 import json
 import os
@@ -9,7 +10,7 @@ import numpy as np
 import torch
 
 from augment import crop_spots, crop_views
-from export_tfjs import ROOT, load_rounded, members_moods, torch_moods
+from export_tfjs import ROOT, held_out_checkpoints, load_rounded, members_moods, torch_moods
 from fer_data import equalized, folds, load_split, to_moods, train_val_split
 
 
@@ -28,42 +29,73 @@ def print_per_view(members, images, labels):
           f"ten crops {acc(probs.sum(0))}, whole 48 px face {acc(torch_moods(model, faces, cfg['classes']))}")
 
 
+def held_out_faces(members):
+    """Mood faces and labels of the training fold that these held-out teachers (train.py --fold) all left out."""
+    left_out = {tuple(cfg.get("fold") or ()) for _, cfg, _ in members}
+    assert len(left_out) == 1 and () not in left_out, f"held-out needs teachers that left out one same fold: {left_out}"
+    (i, k), = left_out
+    images7, labels7 = load_split("train")
+    tr, _ = train_val_split(labels7)
+    part = tr[folds(len(tr), k) == i]
+    return to_moods(images7[part], labels7[part])
+
+
+def split_faces(split, members):
+    if split == "test":
+        return to_moods(*load_split("test"))
+    if split == "held-out":
+        return held_out_faces(members)
+    images7, labels7 = load_split("train")
+    _, va = train_val_split(labels7)
+    return to_moods(images7[va], labels7[va])
+
+
+def moods(members, images, no_tta, contract):
+    """(the centre crop's mood probabilities, or None for nets not trained on crops; the test-time views')."""
+    if any(cfg.get("crop") for _, cfg, _ in members):
+        # Crop-trained nets: the single centre crop, and the ten crops (centre, corners, each mirrored).
+        single = members_moods(members, images, ["identity"], 1)
+        return single, single if no_tta else members_moods(members, images, ["identity", "hflip"], 5)
+    return None, members_moods(members, images, ["identity"] if no_tta else contract["testTimeAugmentation"])
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("checkpoints", nargs="+")
+    ap.add_argument("checkpoints", nargs="*")
     ap.add_argument("--split", choices=["val", "test", "held-out"], default="test",
                     help="held-out: the training faces of the fold that held-out teachers (train.py --fold) left out; "
                     "neither their checkpoint nor their schedule was chosen on them")
+    ap.add_argument("--held-out", metavar="RECIPES", help="cross-validation: for every fold I whose teachers exist, "
+                    "checkpoints/<recipe>_fold<I>of5/best.pt of these recipes (comma-separated, averaged) on fold I, "
+                    "pooled over the folds")
     ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--per-view", action="store_true", help="a crop-trained net: each of the ten views alone, and subsets")
     args = ap.parse_args()
+    if bool(args.checkpoints) == bool(args.held_out):
+        ap.error("give checkpoints or --held-out RECIPES")
     torch.set_num_threads(2)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
-    members = [load_rounded(c, args.dtype) for c in args.checkpoints]
-    if args.split == "test":
-        images, labels = to_moods(*load_split("test"))
+    if args.held_out:
+        fold_teams = [held_out_checkpoints(args.held_out.split(","), i) for i in range(5)]
+        fold_teams = [team for team in fold_teams if all(os.path.exists(p) for p in team)]
+        split, parts = f"{len(fold_teams)} of 5 held-out folds", []
+        for team in fold_teams:
+            members = [load_rounded(p, args.dtype) for p in team]
+            print("fold", members[0][1]["fold"][0], "on", ", ".join(f"{os.path.basename(os.path.dirname(p))} (epoch {ck['epoch']})"
+                                                                 for p, (_, _, ck) in zip(team, members)))
+            images, labels = held_out_faces(members)
+            parts.append((labels, *moods(members, images, args.no_tta, contract)))
+        labels, single, probs = (np.concatenate(x) for x in zip(*parts))
     else:
-        images7, labels7 = load_split("train")
-        tr, va = train_val_split(labels7)
-        part = va
-        if args.split == "held-out":
-            left_out = {tuple(cfg.get("fold") or ()) for _, cfg, _ in members}
-            assert len(left_out) == 1 and () not in left_out, f"held-out needs teachers that left out one same fold: {left_out}"
-            (i, k), = left_out
-            part = tr[folds(len(tr), k) == i]
-        images, labels = to_moods(images7[part], labels7[part])
-    if args.per_view:
-        return print_per_view(members, images, labels)
-    if any(cfg.get("crop") for _, cfg, _ in members):
-        # Crop-trained nets: the single centre crop, then the ten crops (centre, corners, each mirrored).
-        single = members_moods(members, images, ["identity"], 1).argmax(1)
-        print(f"single centre crop: accuracy {np.mean(single == labels):.4f}")
-        probs = members_moods(members, images, ["identity"] if args.no_tta else ["identity", "hflip"], 1 if args.no_tta else 5)
+        split, members = args.split, [load_rounded(c, args.dtype) for c in args.checkpoints]
+        images, labels = split_faces(args.split, members)
+        if args.per_view:
+            return print_per_view(members, images, labels)
+        single, probs = moods(members, images, args.no_tta, contract)
+    if single is not None:
+        print(f"single centre crop: accuracy {np.mean(single.argmax(1) == labels):.4f}")
         print("ten crops (centre and corners, each mirrored):" if not args.no_tta else "single centre crop:")
-    else:
-        views = ["identity"] if args.no_tta else contract["testTimeAugmentation"]
-        probs = members_moods(members, images, views)
     pred = probs.argmax(1)
     f1, precision, recall = [], [], []
     for c in range(4):
@@ -75,7 +107,7 @@ def main():
     print(f"macro precision {np.mean(precision):.4f}, macro recall {np.mean(recall):.4f}")
     confusion = np.zeros((4, 4), dtype=int)
     np.add.at(confusion, (labels, pred), 1)
-    print(f"{args.split}: {len(labels)} images, accuracy {np.mean(pred == labels):.4f}, macro F1 {np.mean(f1):.4f}")
+    print(f"{split}: {len(labels)} images, accuracy {np.mean(pred == labels):.4f}, macro F1 {np.mean(f1):.4f}")
     print("confusion (rows true, columns predicted: angry, happy, neutral, sad):")
     print(confusion)
 

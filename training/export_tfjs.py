@@ -166,6 +166,11 @@ def load_rounded(path, dtype):
     return model.eval(), cfg, ck
 
 
+def held_out_checkpoints(recipes, fold, k=5):
+    """The held-out teachers of these recipes that left out fold `fold` of k (training/held_out_teachers.sh)."""
+    return [os.path.join(ROOT, "training", "checkpoints", f"{r}_fold{fold}of{k}", "best.pt") for r in recipes]
+
+
 def functional(branches, size=48):
     """Keras functional topology: each branch (a list of layer dicts) a chain from the one input; several
     branches end in an Average of their outputs."""

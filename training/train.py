@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 
 from augment import crop_views, random_affine, random_erasing
-from export_tfjs import load_rounded, load_tfjs, members_moods, view_moods
+from export_tfjs import held_out_checkpoints, load_rounded, load_tfjs, members_moods, view_moods
 from fer_data import MOOD_IDS7, equalized, ferplus_distribution, folds, load_split, to_moods, train_val_split
 from models import MODELS, count_params
 from sam import perturbed
@@ -243,8 +243,7 @@ def main():
         cfg["fold"] = [int(v) for v in args.fold.split("/")]
     if cfg.get("kd"):
         if args.held_out:
-            cfg["fold_teachers"] = [[os.path.join(os.path.dirname(__file__), "checkpoints", f"{r}_fold{i}of5", "best.pt")
-                                     for r in args.held_out.split(",")] for i in range(5)]
+            cfg["fold_teachers"] = [held_out_checkpoints(args.held_out.split(","), i) for i in range(5)]
         elif args.fold_teachers:
             cfg["fold_teachers"] = [fold.split("+") for fold in args.fold_teachers.split(",")]
         elif args.teachers:
