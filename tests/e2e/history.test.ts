@@ -2,7 +2,7 @@
  * check), with hover, CSV export and clearing. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
 import { MOOD_LOOK } from '../../src/shared/moods';
 
@@ -50,9 +50,17 @@ it('draws the day and the week, and hovering shows the mood and confidence', asy
   await expect.poll(async () => (await colourCounts(page))[3]).toBeGreaterThan(day[3]); // more sad mornings in a week
   await chart.screenshot({ path: join(ROOT, 'test-results', 'history-chart.png') });
   await page.getByTestId('history-day').check();
-  const box = (await chart.locator('.u-over').boundingBox())!;
-  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2); // the newest point: the real check
-  await expect.poll(() => page.getByTestId('history-hover').innerText()).toMatch(/: Happy at \d+%$/);
+  // The day chart replaces the week's a frame after the click: point again until the new one answers.
+  await vi.waitFor(
+    async () => {
+      const over = chart.locator('.u-over');
+      const box = await over.boundingBox();
+      if (!box) throw new Error('the day chart is not drawn yet');
+      await over.hover({ position: { x: box.width - 2, y: box.height / 2 }, timeout: 2000 }); // the newest point: the real check
+      expect(await page.getByTestId('history-hover').innerText()).toMatch(/: Happy at \d+%$/);
+    },
+    { timeout: 15_000, interval: 250 },
+  );
   await page.close();
 });
 
