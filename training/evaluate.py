@@ -71,10 +71,11 @@ def main():
     ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--per-view", action="store_true", help="a crop-trained net: each of the ten views alone, and subsets")
+    ap.add_argument("--threads", type=int, default=2, help="1 beside a training run (two 2-thread runs on 2 cores crawl)")
     args = ap.parse_args()
     if bool(args.checkpoints) == bool(args.held_out):
         ap.error("give checkpoints or --held-out RECIPES")
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
     if args.held_out:
         fold_teams = [held_out_checkpoints(args.held_out.split(","), i) for i in range(5)]
