@@ -80,6 +80,8 @@ RECIPES.update({
     # Teachers that differ from crop40: the wider net (1.17 M parameters), and (--seed 2 --name crop40_seed2)
     # another seed of crop40 itself.
     "crop40_l": {**CROP40, "model": "moodnet_l"},
+    # The wider net with faces-posed persons 01-14 in: its fine-tune from crop40_l, as crop40_posed's from crop40.
+    "crop40_l_posed": {**CROP40, "model": "moodnet_l", "posed": 4},
     # Input normalisation that differs: each face histogram-equalised (train, validation and, as a teacher, the
     # faces it labels). A teacher only: the product feeds the crop as it is.
     "crop40_eq": {**CROP40, "equalize": True},
