@@ -90,6 +90,8 @@ RECIPES.update({
     "crop40_kd": {**CROP40, "kd": 0.5, "kd_t": 2.0},
     # The same with faces-posed persons 01-14 in training, the teachers' moods of them included.
     "crop40_kd_posed": {**CROP40, "kd": 0.5, "kd_t": 2.0, "posed": 4},
+    # The same student in the wider net, the shipped architecture since crop40_l_posed_ft.
+    "crop40_l_kd_posed": {**CROP40, "model": "moodnet_l", "kd": 0.5, "kd_t": 2.0, "posed": 4},
     # A second member for a two-net average that fits the limits beside the shipped net (0.92 M parameters
     # together, 37.5 M multiply-adds at 40 px against crop40's 66.8 M): the narrow net, posed faces in from the start.
     "crop40_s_posed": {**CROP40, "model": "moodnet_s", "posed": 4},
