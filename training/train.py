@@ -80,8 +80,6 @@ RECIPES.update({
     # Teachers that differ from crop40: the wider net (1.17 M parameters), and (--seed 2 --name crop40_seed2)
     # another seed of crop40 itself.
     "crop40_l": {**CROP40, "model": "moodnet_l"},
-    # The wider net with faces-posed persons 01-14 in: its fine-tune from crop40_l, as crop40_posed's from crop40.
-    "crop40_l_posed": {**CROP40, "model": "moodnet_l", "posed": 4},
     # Input normalisation that differs: each face histogram-equalised (train, validation and, as a teacher, the
     # faces it labels). A teacher only: the product feeds the crop as it is.
     "crop40_eq": {**CROP40, "equalize": True},
@@ -90,11 +88,15 @@ RECIPES.update({
     "crop40_kd": {**CROP40, "kd": 0.5, "kd_t": 2.0},
     # The same with faces-posed persons 01-14 in training, the teachers' moods of them included.
     "crop40_kd_posed": {**CROP40, "kd": 0.5, "kd_t": 2.0, "posed": 4},
-    # The same student in the wider net, the shipped architecture since crop40_l_posed_ft.
-    "crop40_l_kd_posed": {**CROP40, "model": "moodnet_l", "kd": 0.5, "kd_t": 2.0, "posed": 4},
     # A second member for a two-net average that fits the limits beside the shipped net (0.92 M parameters
     # together, 37.5 M multiply-adds at 40 px against crop40's 66.8 M): the narrow net, posed faces in from the start.
     "crop40_s_posed": {**CROP40, "model": "moodnet_s", "posed": 4},
+})
+# The wider net (the shipped architecture since crop40_l_posed_ft) with faces-posed persons 01-14 in: its
+# fine-tune from crop40_l, and the distilled student.
+RECIPES.update({
+    "crop40_l_posed": {**RECIPES["crop40_posed"], "model": "moodnet_l"},
+    "crop40_l_kd_posed": {**RECIPES["crop40_kd_posed"], "model": "moodnet_l"},
 })
 # Checkpoints named in a recipe are committed ones, found from here whatever the working directory.
 def committed(name):
