@@ -51,12 +51,15 @@ def split_faces(split, members):
 
 
 def moods(members, images, no_tta, contract):
-    """(the centre crop's mood probabilities, or None for nets not trained on crops; the test-time views')."""
+    """(the centre crop's mood probabilities, or None for nets not trained on crops; the test-time views' of
+    each member alone, [members, N, 4]: their mean is the model's)."""
     if any(cfg.get("crop") for _, cfg, _ in members):
         # Crop-trained nets: the single centre crop, and the ten crops (centre, corners, each mirrored).
         single = members_moods(members, images, ["identity"], 1)
-        return single, single if no_tta else members_moods(members, images, ["identity", "hflip"], 5)
-    return None, members_moods(members, images, ["identity"] if no_tta else contract["testTimeAugmentation"])
+        views, crops = (["identity"], 1) if no_tta else (["identity", "hflip"], 5)
+    else:
+        single, views, crops = None, ["identity"] if no_tta else contract["testTimeAugmentation"], 1
+    return single, np.stack([members_moods([m], images, views, crops) for m in members])
 
 
 def main():
@@ -87,13 +90,18 @@ def main():
                                                                  for p, (_, _, ck) in zip(team, members)))
             images, labels = held_out_faces(members)
             parts.append((labels, *moods(members, images, args.no_tta, contract)))
-        labels, single, probs = (np.concatenate(x) for x in zip(*parts))
+        labels, single, each = (None if x[0] is None else np.concatenate(x, axis=1 if x[0].ndim == 3 else 0)
+                                for x in zip(*parts))
     else:
         split, members = args.split, [load_rounded(c, args.dtype) for c in args.checkpoints]
         images, labels = split_faces(args.split, members)
         if args.per_view:
             return print_per_view(members, images, labels)
-        single, probs = moods(members, images, args.no_tta, contract)
+        single, each = moods(members, images, args.no_tta, contract)
+    probs = each.mean(0)
+    if len(each) > 1:
+        # The members alone, on the same faces and views; their average is the figure below.
+        print("each alone:", ", ".join(f"{np.mean(p.argmax(1) == labels):.4f}" for p in each))
     if single is not None:
         print(f"single centre crop: accuracy {np.mean(single.argmax(1) == labels):.4f}")
         print("ten crops (centre and corners, each mirrored):" if not args.no_tta else "single centre crop:")
