@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { checkProbabilities } from '../src/model/check-average';
 import { loadEmotionModel } from '../src/model/emotion-model';
-import { frameView } from '../src/model/face-crop';
+import { frameViews } from '../src/model/face-crop';
 import { Settings } from '../src/shared/settings-schema';
 import { MOODS } from '../src/model/contract';
 
@@ -42,12 +42,12 @@ async function rows(t: tf.Tensor2D): Promise<number[][]> {
 
 async function moodDj(base: string): Promise<FaceModel> {
   const model = await loadEmotionModel(`${base}/models/emotion/model.json`);
-  // A face as one check of a still face sees it (every frame its own crop position, views averaged).
+  // A face as one check of a still face sees it (every frame its own windows, views averaged).
   const frames = Settings.parse({}).framesPerCheck;
   return {
     name: 'mood-dj',
     predictMoods: (faces) => checkProbabilities(model, faces, frames),
-    frameMoods: (faces) => model.predict(faces.map((f) => frameView(f, 0, model.contract))),
+    frameMoods: (faces) => model.predict(faces.flatMap((f) => frameViews(f, 0, model.contract))),
     dispose: () => model.dispose(),
   };
 }

@@ -25,7 +25,7 @@ const VIEWS = CONTRACT.testTimeAugmentation.length;
 const MIRROR = CONTRACT.testTimeAugmentation.includes('hflip');
 const FRAMES = Settings.parse({}).framesPerCheck;
 const MOOD_DJ_INPUT = CONTRACT.frameCrops
-  ? `gray / 255, as one check of ${FRAMES} frames sees it: each frame the ${CONTRACT.input.width} px window at the next of ${CONTRACT.frameCrops.length} crop positions${MIRROR ? ' and its mirror image' : ''}, averaged`
+  ? `gray / 255, as one check of ${FRAMES} frames sees it: each frame the next of ${CONTRACT.frameCrops.length} sets of ${CONTRACT.frameCrops[0].length} ${CONTRACT.input.width} px window(s) of the face resampled to a side${MIRROR ? ', each with its mirror image' : ''}, averaged`
   : `gray / 255${MIRROR ? ' and its mirror image' : ''}`;
 
 async function extensionBench(): Promise<Row[]> {

@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { calibratedLogProbs, headLogProbs, type CalibrationParams, type Head, type UserFaces } from '../src/model/calibration';
 import { calibrationParts } from '../src/model/emotion-model';
-import { frameView } from '../src/model/face-crop';
+import { frameViews } from '../src/model/face-crop';
 import { CONTRACT, MOODS } from '../src/model/contract';
 import { readMoodSplit } from './lib/fer2013';
 import { MODEL_DIR, modelFiles } from './lib/model-files';
@@ -41,7 +41,7 @@ async function loadNet(): Promise<Net> {
     async features(faces) {
       const out: Vec[] = [];
       for (let i = 0; i < faces.length; i += 128) {
-        const batch = faces.slice(i, i + 128).map((f) => frameView(f, 0, CONTRACT));
+        const batch = faces.slice(i, i + 128).map((f) => frameViews(f, 0, CONTRACT)[0]);
         const y = tf.tidy(() => body.predict(tf.tensor4d(Float32Array.from(batch.flatMap((f) => Array.from(f))), [batch.length, height, width, 1]).div(255)) as tf.Tensor2D);
         const rows = (await y.array()) as number[][];
         y.dispose();

@@ -1,14 +1,14 @@
 /** npm run eval: the shipped model on the FER2013 4-class test split, in TF.js under Node, beside the paper.
  * The figure counts what the product computes for one check of each face: every frame of a check (the
- * settings' default, 5) takes the contract's next crop position and its test-time views, and the frames'
- * probabilities are averaged; the single pass (first position, no mirror view) is printed beside it.
+ * settings' default, 5) takes the contract's windows for that frame, each with its test-time views, and the frames'
+ * probabilities are averaged; the single pass (frame 0's first window, no mirror view) is printed beside it.
  * MODEL_DIR=dir evaluates another export. */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadEmotionModel } from '../src/model/emotion-model';
 import { MOODS } from '../src/model/contract';
 import { checkPositions, checkProbabilities } from '../src/model/check-average';
-import { frameView } from '../src/model/face-crop';
+import { frameViews } from '../src/model/face-crop';
 import { Settings } from '../src/shared/settings-schema';
 import { readMoodSplit } from './lib/fer2013';
 import { argmax, classificationReport } from './lib/metrics';
@@ -36,7 +36,7 @@ async function main() {
   for (let i = 0; i < test.images.length; i += batch) {
     const faces = test.images.slice(i, i + batch);
     (await checkProbabilities(model, faces, frames)).forEach((row) => preds.push(argmax(row)));
-    (await single.predict(faces.map((f) => frameView(f, 0, contract)))).forEach((row) => singlePreds.push(argmax(row)));
+    (await single.predict(faces.map((f) => frameViews(f, 0, contract)[0]))).forEach((row) => singlePreds.push(argmax(row)));
   }
   const seconds = (performance.now() - t0) / 1000;
   const r = classificationReport(test.labels, preds, MOODS.length);
@@ -46,12 +46,12 @@ async function main() {
 
   console.log(`FER2013 test, 4 moods: ${test.images.length} images; TF.js ${tf.version.tfjs} backend ${tf.getBackend()}`);
   console.log(
-    `one check of each face: ${frames} frames, ${contract.frameCrops ? `${positions} crop positions of the ${contract.faceSize} px face (${contract.frameCrops.map(([x, y]) => `${x},${y}`).join('; ')})` : 'the whole face'}, views ${views} per frame`,
+    `one check of each face: ${frames} frames, ${contract.frameCrops ? `${positions} frames' windows of the ${contract.faceSize} px face (x,y in the face resampled to side: ${contract.frameCrops.map((w) => w.map(([x, y, side]) => `${x},${y} of ${side}`).join(' + ')).join('; ')})` : 'the whole face'}, views ${views} per window`,
   );
   console.log(`\nclass      precision  recall     F1   support`);
   r.perClass.forEach((c, i) => console.log(`${MOODS[i].padEnd(9)} ${pct(c.precision)}  ${pct(c.recall)} ${pct(c.f1)}   ${c.support}`));
   console.log(`\naccuracy ${pct(r.accuracy)}   macro F1 ${pct(r.macroF1)}   (one check)`);
-  console.log(`accuracy ${pct(one.accuracy)}   macro F1 ${pct(one.macroF1)}   (single pass: first position, identity view)`);
+  console.log(`accuracy ${pct(one.accuracy)}   macro F1 ${pct(one.macroF1)}   (single pass: frame 0's first window, identity view)`);
   console.log(`\nconfusion (rows true, columns predicted: ${MOODS.join(', ')})`);
   r.confusion.forEach((row, i) => console.log(`${MOODS[i].padEnd(9)} ${row.map((n) => String(n).padStart(6)).join('')}`));
   console.log(`\nparameters ${net.countParams()}; ${(macs / 1e6).toFixed(1)} M multiply-adds = ${((2 * macs) / 1e6).toFixed(1)} MFLOPs per pass (x${contract.testTimeAugmentation.length} views per frame); weights ${weightBytes()} bytes`);

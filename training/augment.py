@@ -41,15 +41,43 @@ def crop_spots(size, crop):
     return [(m, m), (0, 0), (0, e), (e, 0), (e, e)]
 
 
-def crop_views(x, crop, count):
-    """The fixed test-time crops of a batch [B,1,H,W] -> [count,B,1,crop,crop]: the centre (count 1), the centre
-    and four corners (5), and those five mirrored (10), the usual ten-crop."""
+def crop_views(x, crop, count, sides=(48,)):
+    """The fixed test-time crops of a batch [B,1,H,W] -> [count * len(sides),B,1,crop,crop]: the centre (count
+    1), the centre and four corners (5), and those five mirrored (10), the usual ten-crop; with sides, those of
+    the faces resampled to each side (the product's windows at several scales)."""
+    if len(sides) > 1 or sides[0] != x.shape[-1]:
+        return torch.cat([crop_views(resampled(x, s), crop, count, (s,)) for s in sides])
     h = x.shape[-1]
     spots = crop_spots(h, crop)[:max(1, min(count, 5))]
     views = [x[..., r:r + crop, c:c + crop] for r, c in spots]
     if count == 10:
         views += [v.flip(-1) for v in views]
     return torch.stack(views)
+
+
+def axis_weights(size, n):
+    """[n, size] weights that resample one axis of a face of `size` px to n px as the product does
+    (src/model/face-crop.ts axisTaps): area averaging down, linear interpolation up, edges repeated."""
+    step, w = size / n, torch.zeros(n, size, dtype=torch.float64)
+    for i in range(n):
+        a, b = i * step, (i + 1) * step
+        if step <= 1:
+            c = (a + b) / 2 - 0.5
+            k = math.floor(c)
+            w[i, min(size - 1, max(0, k))] += 1 - (c - k)
+            w[i, min(size - 1, max(0, k + 1))] += c - k
+        else:
+            for k in range(math.floor(a), math.ceil(b)):
+                w[i, min(size - 1, k)] += (min(b, k + 1) - max(a, k)) / step
+    return w
+
+
+def resampled(x, side):
+    """Faces [B,1,H,H] in [0,1] resampled to side px and rounded to gray levels, as the product's frameViews."""
+    if x.shape[-1] == side:
+        return x
+    w = axis_weights(x.shape[-1], side).to(x.dtype)
+    return torch.floor(w @ (x * 255) @ w.T + 0.5) / 255
 
 
 def random_erasing(x, p=0.5, area=(0.02, 0.2), ratio=(0.3, 3.3)):

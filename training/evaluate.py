@@ -50,16 +50,22 @@ def split_faces(split, members):
     return to_moods(images7[va], labels7[va])
 
 
-def moods(members, images, no_tta, contract):
+def contract_sides(contract):
+    """The sides the face is resampled to for each frame's windows (48 alone: the face as cut)."""
+    return tuple(side for _, _, side in contract["frameCrops"][0]) if contract.get("frameCrops") else (48,)
+
+
+def moods(members, images, no_tta, contract, sides):
     """(the centre crop's mood probabilities, or None for nets not trained on crops; the test-time views' of
     each member alone, [members, N, 4]: their mean is the model's)."""
     if any(cfg.get("crop") for _, cfg, _ in members):
-        # Crop-trained nets: the single centre crop, and the ten crops (centre, corners, each mirrored).
+        # Crop-trained nets: the single centre crop, and the ten crops (centre, corners, each mirrored) of the
+        # face resampled to each of sides.
         single = members_moods(members, images, ["identity"], 1)
-        views, crops = (["identity"], 1) if no_tta else (["identity", "hflip"], 5)
+        views, crops, sides = (["identity"], 1, (48,)) if no_tta else (["identity", "hflip"], 5, sides)
     else:
         single, views, crops = None, ["identity"] if no_tta else contract["testTimeAugmentation"], 1
-    return single, np.stack([members_moods([m], images, views, crops) for m in members])
+    return single, np.stack([members_moods([m], images, views, crops, sides=sides) for m in members])
 
 
 def main():
@@ -74,12 +80,15 @@ def main():
     ap.add_argument("--no-tta", action="store_true", help="the image alone, without the contract's test-time views")
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--per-view", action="store_true", help="a crop-trained net: each of the ten views alone, and subsets")
+    ap.add_argument("--sides", help="crop-trained nets: the ten crops of the face resampled to each of these sides, "
+                    "comma-separated (default: the shipped contract's, as a check computes them)")
     ap.add_argument("--threads", type=int, default=2, help="1 beside a training run (two 2-thread runs on 2 cores crawl)")
     args = ap.parse_args()
     if bool(args.checkpoints) == bool(args.held_out):
         ap.error("give checkpoints or --held-out RECIPES")
     torch.set_num_threads(args.threads)
     contract = json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
+    sides = tuple(int(s) for s in args.sides.split(",")) if args.sides else contract_sides(contract)
     if args.held_out:
         fold_teams = [held_out_checkpoints(args.held_out.split(","), i) for i in range(5)]
         fold_teams = [team for team in fold_teams if all(os.path.exists(p) for p in team)]
@@ -89,7 +98,7 @@ def main():
             print("fold", members[0][1]["fold"][0], "on", ", ".join(f"{os.path.basename(os.path.dirname(p))} (epoch {ck['epoch']})"
                                                                  for p, (_, _, ck) in zip(team, members)))
             images, labels = held_out_faces(members)
-            parts.append((labels, *moods(members, images, args.no_tta, contract)))
+            parts.append((labels, *moods(members, images, args.no_tta, contract, sides)))
         labels, single, each = (None if x[0] is None else np.concatenate(x, axis=1 if x[0].ndim == 3 else 0)
                                 for x in zip(*parts))
     else:
@@ -97,14 +106,15 @@ def main():
         images, labels = split_faces(args.split, members)
         if args.per_view:
             return print_per_view(members, images, labels)
-        single, each = moods(members, images, args.no_tta, contract)
+        single, each = moods(members, images, args.no_tta, contract, sides)
     probs = each.mean(0)
     if len(each) > 1:
         # The members alone, on the same faces and views; their average is the figure below.
         print("each alone:", ", ".join(f"{np.mean(p.argmax(1) == labels):.4f}" for p in each))
     if single is not None:
         print(f"single centre crop: accuracy {np.mean(single.argmax(1) == labels):.4f}")
-        print("ten crops (centre and corners, each mirrored):" if not args.no_tta else "single centre crop:")
+        print(f"ten crops (centre and corners, each mirrored) of the face at sides {', '.join(map(str, sides))}:"
+              if not args.no_tta else "single centre crop:")
     pred = probs.argmax(1)
     f1, precision, recall = [], [], []
     for c in range(4):

@@ -142,12 +142,12 @@ def torch_moods(model, x, classes):
     return torch.softmax(logits, 1).numpy()
 
 
-def view_moods(model, x, classes, views, crop=None, crops=1):
+def view_moods(model, x, classes, views, crop=None, crops=1, sides=(48,)):
     """Mood probabilities of images [N,48,48] in [0,1], summed over test-time views ("identity", "hflip").
     A model trained on crops (crop: its input size) sees the fixed crops of augment.crop_views instead:
-    1 (the centre) or 5 (centre and corners), each in every view."""
+    1 (the centre) or 5 (centre and corners) of the face resampled to each of sides, each in every view."""
     probs = np.zeros((len(x), 4))
-    cuts = crop_views(torch.from_numpy(np.ascontiguousarray(x)).unsqueeze(1), crop, crops)[:, :, 0].numpy() if crop else x[None]
+    cuts = crop_views(torch.from_numpy(np.ascontiguousarray(x)).unsqueeze(1), crop, crops, sides)[:, :, 0].numpy() if crop else x[None]
     for cut in cuts:
         for view in views:
             v = cut[:, :, ::-1].copy() if view == "hflip" else cut
@@ -192,14 +192,14 @@ def functional(branches, size=48):
                                               "output_layers": [[outputs[0], 0, 0]]}}
 
 
-def members_moods(members, images, views, crops=1, chunk=2048):
+def members_moods(members, images, views, crops=1, chunk=2048, sides=(48,)):
     """Mood probabilities of a model made of members (load_rounded results) on faces uint8 [N,48,48]: each
     member's view sums on its own input (histogram-equalised for a recipe with `equalize`), averaged."""
     parts = []
     for i in range(0, len(images), chunk):
         faces = images[i:i + chunk]
         parts.append(sum(view_moods(model, (equalized(faces) if cfg.get("equalize") else faces) / 255.0, cfg["classes"],
-                                    views, cfg.get("crop"), crops) for model, cfg, _ in members) / len(members))
+                                    views, cfg.get("crop"), crops, sides) for model, cfg, _ in members) / len(members))
     return np.concatenate(parts)
 
 
@@ -227,9 +227,10 @@ def load_tfjs(model_dir):
     return model.eval()
 
 
-def write_contract(out, size, crop):
-    """The input size and, for crop-trained nets, the face size and the crop positions (centre, then the
-    corners: augment.crop_views's order) into the contract beside the model, keeping its other fields."""
+def write_contract(out, size, crop, sides):
+    """The input size and, for crop-trained nets, the face size and each frame's windows into the contract
+    beside the model, keeping its other fields: frame k takes the k-th crop position (centre, then the corners:
+    augment.crop_views's order) of the face resampled to each of sides."""
     path = os.path.join(out, "contract.json")
     contract = json.load(open(path)) if os.path.exists(path) else json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
     contract["input"] = {"height": size, "width": size, "channels": 1}
@@ -237,7 +238,7 @@ def write_contract(out, size, crop):
     contract.pop("frameCrops", None)
     if crop:
         contract["faceSize"] = 48
-        contract["frameCrops"] = [[c, r] for r, c in crop_spots(48, crop)]  # the contract's [x, y]
+        contract["frameCrops"] = [[[*crop_spots(s, crop)[k][::-1], s] for s in sides] for k in range(5)]  # [x, y, side]
         contract["testTimeAugmentation"] = ["identity", "hflip"]
     with open(path, "w") as f:
         json.dump(contract, f, indent=2)
@@ -249,6 +250,8 @@ def main():
     ap.add_argument("checkpoints", nargs="+")
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "emotion"))
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
+    ap.add_argument("--sides", default="48", help="crop-trained nets: each frame of a check takes its window of the "
+                    "face resampled to each of these sides, comma-separated (48: the face as cut)")
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
     loaded = [load_rounded(c, args.dtype) for c in args.checkpoints]
@@ -283,7 +286,7 @@ def main():
     }
     with open(os.path.join(args.out, "model.json"), "w") as f:
         json.dump(model_json, f)
-    write_contract(args.out, size, crop)
+    write_contract(args.out, size, crop, [int(s) for s in args.sides.split(",")])
 
     # Fixed synthetic inputs (no dataset pixels in the repo): smooth blobs and noise, as bytes.
     rng = np.random.default_rng(7)

@@ -1,12 +1,12 @@
 /** What one check computes for a face that holds still (a photo, an evaluation face): frame k of the check
- * sees the contract's k-th view of the face (frameView), and the frames' mood probabilities are averaged.
- * Frames that repeat a crop position give the same answer, so each position is passed once and weighted by
- * how many frames take it. */
+ * sees the contract's windows for frame k (frameViews), and the frames' mood probabilities are averaged.
+ * Frames that repeat a frame's windows give the same answer, so each is passed once and weighted by how many
+ * frames take it. */
 import type { EmotionModel } from './emotion-model';
 import type { ModelContract } from './contract';
-import { frameView } from './face-crop';
+import { frameViews } from './face-crop';
 
-/** How many distinct crop positions a check of this many frames sees. */
+/** How many distinct frames' windows a check of this many frames sees. */
 export const checkPositions = (contract: ModelContract, frames: number) => Math.min(frames, contract.frameCrops?.length ?? 1);
 
 export async function checkProbabilities(model: EmotionModel, faces: Uint8Array[], frames: number): Promise<number[][]> {
@@ -14,9 +14,12 @@ export async function checkProbabilities(model: EmotionModel, faces: Uint8Array[
   const positions = checkPositions(contract, frames);
   const weight = (k: number) => (Math.floor(frames / positions) + (k < frames % positions ? 1 : 0)) / frames;
   const sums = faces.map(() => new Array<number>(contract.classes.length).fill(0));
+  if (faces.length === 0) return sums;
   for (let k = 0; k < positions; k++) {
-    const rows = await model.predict(faces.map((f) => frameView(f, k, contract)));
-    rows.forEach((row, j) => row.forEach((p, c) => (sums[j][c] += weight(k) * p)));
+    const views = faces.map((f) => frameViews(f, k, contract));
+    const rows = await model.predict(views.flat());
+    const per = views[0].length;
+    rows.forEach((row, i) => row.forEach((p, c) => (sums[Math.floor(i / per)][c] += (weight(k) * p) / per)));
   }
   return sums;
 }

@@ -18,10 +18,10 @@ export interface ModelContract {
   /** side of the face cut from the frame (FER2013's 48 px framing) when the model sees crops of it; absent:
    * the face is the model's input itself */
   faceSize?: number;
-  /** where the model's input window sits in that face, [x, y] in pixels: frame k of a check takes position
-   * k (cycling), so a check of five frames sees five crop positions at one pass each (the training's
-   * multi-crop test) */
-  frameCrops?: Array<[number, number]>;
+  /** the windows each frame of a check feeds the model, frame k taking entry k (cycling): per window [x, y,
+   * side], its top left in the face resampled to side px. A check of five frames thus sees every window of
+   * the training's multi-crop test at a few passes per frame */
+  frameCrops?: Array<Array<[number, number, number]>>;
 }
 
 export function parseContract(json: Omit<ModelContract, 'classes'> & { classes: string[] }): ModelContract {

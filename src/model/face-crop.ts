@@ -49,6 +49,39 @@ function axisTaps(start: number, size: number, n: number, limit: number): Array<
   });
 }
 
+type Taps = ReturnType<typeof axisTaps>;
+
+/** Gray image of xs.length x ys.length px, each output pixel the taps' weighted sum of pixel(x, y): the
+ * horizontal pass once per source row that any output row uses, then the vertical pass. */
+function resampled(xs: Taps, ys: Taps, pixel: (x: number, y: number) => number): Uint8Array {
+  const ow = xs.length;
+  const rows = new Map<number, Float32Array>();
+  const row = (y: number) => {
+    let out = rows.get(y);
+    if (!out) {
+      out = new Float32Array(ow);
+      for (let i = 0; i < ow; i++) {
+        let sum = 0;
+        const { idx, w } = xs[i];
+        for (let t = 0; t < idx.length; t++) sum += w[t] * pixel(idx[t], y);
+        out[i] = sum;
+      }
+      rows.set(y, out);
+    }
+    return out;
+  };
+  const out = new Uint8Array(ow * ys.length);
+  ys.forEach(({ idx, w }, j) => {
+    const acc = new Float32Array(ow);
+    for (let t = 0; t < idx.length; t++) {
+      const src = row(idx[t]);
+      for (let i = 0; i < ow; i++) acc[i] += w[t] * src[i];
+    }
+    for (let i = 0; i < ow; i++) out[j * ow + i] = Math.round(acc[i]);
+  });
+  return out;
+}
+
 /** Gray face of the contract's face size (its input size unless it says otherwise), area-averaged from the
  * frame (see axisTaps). */
 export function cropFace(frame: Rgba, box: Box, contract: ModelContract): Uint8Array {
@@ -56,51 +89,33 @@ export function cropFace(frame: Rgba, box: Box, contract: ModelContract): Uint8A
   const oh = contract.faceSize ?? contract.input.height;
   const { r, g, b } = contract.crop.grayscale;
   const region = cropRegion(box, contract.crop);
-  const xs = axisTaps(region.x, region.width, ow, frame.width);
-  const ys = axisTaps(region.y, region.height, oh, frame.height);
-  // Horizontal pass once per source row that any output row uses, then the vertical pass.
-  const rows = new Map<number, Float32Array>();
-  const row = (y: number) => {
-    let out = rows.get(y);
-    if (!out) {
-      out = new Float32Array(ow);
-      const base = y * frame.width;
-      for (let i = 0; i < ow; i++) {
-        let sum = 0;
-        const { idx, w } = xs[i];
-        for (let t = 0; t < idx.length; t++) {
-          const p = 4 * (base + idx[t]);
-          sum += w[t] * (r * frame.data[p] + g * frame.data[p + 1] + b * frame.data[p + 2]);
-        }
-        out[i] = sum;
-      }
-      rows.set(y, out);
-    }
-    return out;
-  };
-  const out = new Uint8Array(ow * oh);
-  for (let j = 0; j < oh; j++) {
-    const { idx, w } = ys[j];
-    const acc = new Float32Array(ow);
-    for (let t = 0; t < idx.length; t++) {
-      const src = row(idx[t]);
-      for (let i = 0; i < ow; i++) acc[i] += w[t] * src[i];
-    }
-    for (let i = 0; i < ow; i++) out[j * ow + i] = Math.round(acc[i]);
-  }
-  return out;
+  const { data, width } = frame;
+  return resampled(axisTaps(region.x, region.width, ow, frame.width), axisTaps(region.y, region.height, oh, frame.height), (x, y) => {
+    const p = 4 * (y * width + x);
+    return r * data[p] + g * data[p + 1] + b * data[p + 2];
+  });
 }
 
-/** The model's input for the k-th frame of a check: the face itself, or the window at the contract's k-th
- * crop position (cycling through them). */
-export function frameView(face: Uint8Array, k: number, contract: ModelContract): Uint8Array {
-  const crops = contract.frameCrops;
-  if (!crops?.length || !contract.faceSize) return face;
-  const [x0, y0] = crops[k % crops.length];
+/** A square gray face of `from` px resampled to `side` px the same way (area-averaged down, linear up). */
+export function resizedFace(face: Uint8Array, from: number, side: number): Uint8Array {
+  if (side === from) return face;
+  const taps = axisTaps(0, from, side, from);
+  return resampled(taps, taps, (x, y) => face[y * from + x]);
+}
+
+/** The model's inputs for the k-th frame of a check: the face itself, or the contract's windows for frame k
+ * (cycling through its frames), each cut at [x, y] from the face resampled to its side. */
+export function frameViews(face: Uint8Array, k: number, contract: ModelContract): Uint8Array[] {
+  const frames = contract.frameCrops;
+  const faceSize = contract.faceSize;
+  if (!frames?.length || !faceSize) return [face];
   const { width: w, height: h } = contract.input;
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) out.set(face.subarray((y0 + y) * contract.faceSize + x0, (y0 + y) * contract.faceSize + x0 + w), y * w);
-  return out;
+  return frames[k % frames.length].map(([x0, y0, side]) => {
+    const src = resizedFace(face, faceSize, side);
+    const out = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) out.set(src.subarray((y0 + y) * side + x0, (y0 + y) * side + x0 + w), y * w);
+    return out;
+  });
 }
 
 export function largest<T extends { box: Box }>(faces: T[]): T | undefined {

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { CONTRACT, MOODS } from '../model/contract';
 import { calibrationKind, type UserFaces } from '../model/calibration';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
-import { cropFace, frameView, largest } from '../model/face-crop';
+import { cropFace, frameViews, largest } from '../model/face-crop';
 import type { Backend, CheckOutcome, CheckProgress, Diagnostics, Mood } from '../shared/messages';
 import { chooseBackend } from './backend';
 import { CameraError, withCamera } from './camera';
@@ -91,14 +91,13 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
         const face = largest(faces);
         if (face) {
           lastFace = { ...face.box, frameWidth: canvas.width, frameHeight: canvas.height };
-          const crop = frameView(cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT), used, CONTRACT);
-          const [probs] = await model.predict([crop], user);
+          // This frame's windows of the face, one batch; the frame counts as their mean.
+          const crops = frameViews(cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT), used, CONTRACT);
+          for (const row of await model.predict(crops, user)) row.forEach((p, i) => (sums[i] += p / crops.length));
           if (withFeature) {
-            const [f] = await model.embed([crop]);
-            featureSum = featureSum ? featureSum.map((v, i) => v + f[i]) : f;
+            for (const f of await model.embed(crops)) featureSum = (featureSum ?? f.map(() => 0)).map((v, i) => v + f[i] / crops.length);
           }
           classifyMs += performance.now() - t1;
-          probs.forEach((p, i) => (sums[i] += p));
           used++;
           onFrame?.({ framesDone: k + 1, frames, ...averaged(sums, used) });
         }

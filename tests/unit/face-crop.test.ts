@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropFace, cropRegion, frameView, largest } from '../../src/model/face-crop';
+import { cropFace, cropRegion, frameViews, largest, resizedFace } from '../../src/model/face-crop';
 import { CONTRACT } from '../../src/model/contract';
 
 function frame(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]) {
@@ -65,19 +65,40 @@ describe('face crop', () => {
     }
   });
 
-  it('a crop-trained contract: a face of faceSize, and frame k takes the k-th crop position, cycling', () => {
-    const contract = { ...CONTRACT, input: { height: 40, width: 40, channels: 1 as const }, faceSize: 48, frameCrops: [[4, 4], [0, 0], [8, 0], [0, 8], [8, 8]] as Array<[number, number]> };
+  it('a crop-trained contract: a face of faceSize, and frame k takes its windows of the face resampled to each side, cycling', () => {
+    const spots: Array<[number, number]> = [[4, 4], [0, 0], [8, 0], [0, 8], [8, 8]];
+    // Each frame: its window of the face as cut (48 px) and the same position's window of the face at 52 px.
+    const frameCrops = spots.map(([x, y]) => [[x, y, 48], [(x * 3) / 2, (y * 3) / 2, 52]] as Array<[number, number, number]>);
+    const contract = { ...CONTRACT, input: { height: 40, width: 40, channels: 1 as const }, faceSize: 48, frameCrops };
     const f = frame(96, 96, () => [90, 90, 90]);
     expect(cropFace(f, { x: 10, y: 10, width: 60, height: 60 }, contract).length).toBe(48 * 48);
     const face = Uint8Array.from({ length: 48 * 48 }, (_, i) => (Math.floor(i / 48) * 3 + (i % 48)) % 256);
-    const at = (x: number, y: number) => face[y * 48 + x];
+    const big = resizedFace(face, 48, 52);
     for (const [k, [x, y]] of [[0, [4, 4]], [2, [8, 0]], [4, [8, 8]], [5, [4, 4]]] as const) {
-      const view = frameView(face, k, contract);
-      expect(view.length).toBe(40 * 40);
-      expect([view[0], view[39], view[40 * 39]]).toEqual([at(x, y), at(x + 39, y), at(x, y + 39)]);
+      const views = frameViews(face, k, contract);
+      expect(views.map((v) => v.length)).toEqual([40 * 40, 40 * 40]);
+      const corners = (v: Uint8Array) => [v[0], v[39], v[40 * 39]];
+      const at = (img: Uint8Array, side: number, x: number, y: number) => img[y * side + x];
+      expect(corners(views[0])).toEqual([at(face, 48, x, y), at(face, 48, x + 39, y), at(face, 48, x, y + 39)]);
+      const [bx, by] = [(x * 3) / 2, (y * 3) / 2];
+      expect(corners(views[1])).toEqual([at(big, 52, bx, by), at(big, 52, bx + 39, by), at(big, 52, bx, by + 39)]);
     }
     const wholeFace = { ...CONTRACT, input: { height: 48, width: 48, channels: 1 as const }, faceSize: undefined, frameCrops: undefined };
-    expect(frameView(face, 3, wholeFace)).toBe(face); // a whole-face contract: the face is the input
+    expect(frameViews(face, 3, wholeFace)[0]).toBe(face); // a whole-face contract: the face is the input
+  });
+
+  it('resamples a face as the crop does: area means down, linear between pixel centres up, edges repeated', () => {
+    const ramp = Uint8Array.from({ length: 48 * 48 }, (_, i) => 4 * (i % 48));
+    expect(resizedFace(ramp, 48, 48)).toBe(ramp);
+    const half = resizedFace(ramp, 48, 24);
+    for (const i of [0, 11, 23]) expect(half[5 * 24 + i]).toBe((4 * (2 * i) + 4 * (2 * i + 1)) / 2);
+    const up = resizedFace(ramp, 48, 52);
+    for (const i of [0, 1, 25, 26, 50, 51]) {
+      const centre = ((i + 0.5) * 48) / 52 - 0.5; // output pixel i's centre on the source axis
+      expect(up[7 * 52 + i]).toBe(Math.round(4 * Math.min(47, Math.max(0, centre))));
+    }
+    const flat = new Uint8Array(48 * 48).fill(77);
+    for (const side of [44, 52]) expect(new Set(resizedFace(flat, 48, side))).toEqual(new Set([77]));
   });
 
   it('picks the largest face', () => {
