@@ -41,6 +41,9 @@ describe('Spotify selectors against the fixture pages', () => {
       // The album page lingers while the track page renders; the track page is told apart by its test uri.
       const track = page.locator(trackPageOf(TRACK));
       await track.waitFor();
+      // The test clicks by pointer at a position: the lingering album page's removal shifts the track page up, and
+      // a click during that shift lands elsewhere (the driver clicks the element itself, so it is not affected).
+      await page.locator('[data-testid="album-page"]').waitFor({ state: 'detached' });
       expect(await page.locator(SPOTIFY.trackPage).count()).toBe(1);
       expect(await track.locator(SPOTIFY.actionBarPlay).count()).toBe(1);
       expect(await track.locator(SPOTIFY.actionBarMore).count()).toBe(1);
