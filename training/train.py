@@ -113,6 +113,10 @@ RECIPES.update({
     # rate: at 0.003 the student above fell a point below its start within an epoch and did not climb back.
     "crop40_l_kd_posed_warm": {**KD_WARM, "model": "moodnet_l", "init": committed("crop40_l"),
                                "lr": 0.001, "epochs": 45},
+    # usef-kh's last step: a short fine-tune (--init) on more faces (--with-val: the validation part joins
+    # training), at a low learning rate on a warm-up + cosine schedule, since validation can no longer steer
+    # it; the last epoch is kept, with or without the validation faces, so that the two compare.
+    "crop40_l_cos_ft": {**RECIPES["crop40_l"], "schedule": None, "lr": 0.001, "epochs": 10, "keep": "last"},
 })
 
 
@@ -235,6 +239,8 @@ def main():
     ap.add_argument("--held-out", help="recipes whose five held-out teachers (held_out_teachers.sh: "
                     "checkpoints/<recipe>_fold<I>of5/best.pt) label the student, comma-separated: "
                     "--fold-teachers spelled out")
+    ap.add_argument("--with-val", action="store_true", help="train on the validation part too; it is still "
+                    "logged but no longer chooses: best.pt is the last epoch")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
     args = ap.parse_args()
     device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
@@ -247,6 +253,8 @@ def main():
         cfg["init"] = args.init
     if args.fold:
         cfg["fold"] = [int(v) for v in args.fold.split("/")]
+    if args.with_val:
+        cfg["with_val"] = True
     if cfg.get("kd"):
         if args.held_out:
             cfg["fold_teachers"] = [held_out_checkpoints(args.held_out.split(","), i) for i in range(5)]
@@ -280,6 +288,9 @@ def main():
         fold_of = folds(len(tr), cfg["fold"][1] if cfg.get("fold") else len(cfg["fold_teachers"]))
     if cfg.get("fold"):
         tr, fold_of = tr[fold_of != cfg["fold"][0]], None
+    if cfg.get("with_val"):
+        assert fold_of is None, "held-out teachers' folds are drawn over the training part alone"
+        tr = np.sort(np.concatenate([tr, va]))
     if cfg["classes"] == 4:
         tr_x, tr_y = to_moods(images[tr], labels7[tr])
     else:
@@ -428,7 +439,7 @@ def main():
             kept = ema.module
             val_acc, val_f1 = evaluate(kept, va_x, va_y, cfg["classes"])
             rec.update(ema_val_acc=val_acc, ema_val_macro_f1=val_f1)
-        if val_acc > best:
+        if val_acc > best or cfg.get("keep") == "last" or cfg.get("with_val"):
             best = val_acc
             torch.save({"model": kept.state_dict(), "config": cfg, "epoch": epoch + 1, "val_acc": val_acc,
                         "val_macro_f1": val_f1}, os.path.join(run_dir, "best.pt"))
