@@ -117,8 +117,6 @@ RECIPES.update({
     # training), at a low learning rate on a warm-up + cosine schedule, since validation can no longer steer
     # it; the last epoch is kept, with or without the validation faces, so that the two compare.
     "crop40_l_cos_ft": {**RECIPES["crop40_l"], "schedule": None, "lr": 0.001, "epochs": 10, "keep": "last"},
-    # The same tail for the shipped net (from crop40_l_posed_ft), its posed faces kept in.
-    "crop40_l_posed_cos_ft": {**RECIPES["crop40_l_posed"], "schedule": None, "lr": 0.001, "epochs": 10, "keep": "last"},
 })
 
 
