@@ -10,7 +10,7 @@ import { onProductCrops, wrong } from '../scripts/eval-posed';
 import { popupRuns } from '../scripts/lib/popup-runs';
 import { POSED_DIR, posedFaces, throughExtension } from '../scripts/lib/posed';
 import { soak, SOAK_ARGS } from '../scripts/lib/soak';
-import { CONTRACT, MOODS } from '../src/model/contract';
+import { CONTRACT, MOODS, windowsPerFrame } from '../src/model/contract';
 import { Settings } from '../src/shared/settings-schema';
 import { accuracyRows, modelBench } from './models';
 import { songsBench } from './songs';
@@ -22,8 +22,7 @@ const OUT = join(ROOT, 'docs/BENCHMARKS.md');
 const log = (line: string) => console.error(`bench: ${line}`);
 // The texts follow the contract's test-time views, so they stay true when the shipped model changes.
 const VIEWS = CONTRACT.testTimeAugmentation.length;
-// The windows each frame of a check passes (one where the model sees the whole face).
-const WINDOWS = CONTRACT.frameCrops?.[0].length ?? 1;
+const WINDOWS = windowsPerFrame(CONTRACT);
 const PASSES = `${WINDOWS * VIEWS} pass${WINDOWS * VIEWS > 1 ? 'es' : ''}: ${WINDOWS} window${WINDOWS > 1 ? 's' : ''} x ${VIEWS} view${VIEWS > 1 ? 's' : ''}`;
 const MIRROR = CONTRACT.testTimeAugmentation.includes('hflip');
 const FRAMES = Settings.parse({}).framesPerCheck;

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadEmotionModel } from '../src/model/emotion-model';
-import { MOODS } from '../src/model/contract';
+import { MOODS, windowsPerFrame } from '../src/model/contract';
 import { checkPositions, checkProbabilities } from '../src/model/check-average';
 import { frameViews } from '../src/model/face-crop';
 import { Settings } from '../src/shared/settings-schema';
@@ -54,7 +54,7 @@ async function main() {
   console.log(`accuracy ${pct(one.accuracy)}   macro F1 ${pct(one.macroF1)}   (single pass: frame 0's first window, identity view)`);
   console.log(`\nconfusion (rows true, columns predicted: ${MOODS.join(', ')})`);
   r.confusion.forEach((row, i) => console.log(`${MOODS[i].padEnd(9)} ${row.map((n) => String(n).padStart(6)).join('')}`));
-  console.log(`\nparameters ${net.countParams()}; ${(macs / 1e6).toFixed(1)} M multiply-adds = ${((2 * macs) / 1e6).toFixed(1)} MFLOPs per pass (x${(contract.frameCrops?.[0].length ?? 1) * contract.testTimeAugmentation.length} passes per frame: windows x views); weights ${weightBytes()} bytes`);
+  console.log(`\nparameters ${net.countParams()}; ${(macs / 1e6).toFixed(1)} M multiply-adds = ${((2 * macs) / 1e6).toFixed(1)} MFLOPs per pass (x${windowsPerFrame(contract) * contract.testTimeAugmentation.length} passes per frame: windows x views); weights ${weightBytes()} bytes`);
   console.log(`throughput ${(test.images.length / seconds).toFixed(0)} images/s (batch ${batch}, all views)`);
   console.log(`\n| model | accuracy | macro precision | macro recall | macro F1 | parameters |`);
   console.log(`|---|---|---|---|---|---|`);

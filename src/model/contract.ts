@@ -24,6 +24,9 @@ export interface ModelContract {
   frameCrops?: Array<Array<[number, number, number]>>;
 }
 
+/** The windows each frame of a check passes (one where the model sees the whole face). */
+export const windowsPerFrame = (contract: ModelContract) => contract.frameCrops?.[0].length ?? 1;
+
 export function parseContract(json: Omit<ModelContract, 'classes'> & { classes: string[] }): ModelContract {
   return { ...json, classes: json.classes.map((c) => Mood.parse(c)) } as ModelContract;
 }
