@@ -121,6 +121,9 @@ RECIPES.update({
     # moodnet_l_sam) at no cost in the product. Radius 0.05, half the whole-face one, as the crop protocol's
     # stronger augmentation already leaves the net less fitted. Read first on held-out fold 0 (--fold 0/5).
     "crop40_l_sam": {**RECIPES["crop40_l"], "sam": 0.05},
+    # Depth with shortcuts (models.mood_net_r): 1.36 M parameters and 111 M multiply-adds a window, so a check
+    # fits one window a frame. Read first on held-out fold 0 (--fold 0/5) against crop40_l's check of two.
+    "crop40_r": {**CROP40, "model": "moodnet_r"},
 })
 
 
