@@ -1,12 +1,17 @@
-"""The CNNs. All are plain nn.Sequential stacks of layers that export_tfjs.py maps one to one onto Keras layers."""
+"""The CNNs. All but mood_net_r (a probe with shortcuts, never exported) are plain nn.Sequential stacks of layers
+that export_tfjs.py maps one to one onto Keras layers."""
 import torch.nn as nn
 
 # Keras/TF.js BatchNormalization default; PyTorch's own is 1e-5, so it is set here for both sides to agree.
 BN_EPS = 1e-3
 
 
+def conv_bn(cin, cout):
+    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS)]
+
+
 def conv_bn_relu(cin, cout):
-    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS), nn.ReLU()]
+    return [*conv_bn(cin, cout), nn.ReLU()]
 
 
 def vgg_gap(stages, num_classes):
@@ -27,10 +32,6 @@ class Residual(nn.Sequential):
 
     def forward(self, x):
         return nn.functional.relu(x + super().forward(x))
-
-
-def conv_bn(cin, cout):
-    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS)]
 
 
 def mood_net(num_classes=7):
