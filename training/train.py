@@ -13,7 +13,7 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
-from torch.optim.swa_utils import AveragedModel
+from torch.optim.swa_utils import AveragedModel, update_bn
 
 from augment import crop_views, random_affine, random_erasing
 from export_tfjs import held_out_checkpoints, load_rounded, load_tfjs, members_moods, view_moods
@@ -125,6 +125,15 @@ RECIPES.update({
     # fits one window a frame. Read first on held-out fold 0 (--fold 0/5) against crop40_l's check of two.
     "crop40_r": {**CROP40, "model": "moodnet_r"},
 })
+# Stochastic weight averaging (Izmailov et al. 2018) from a converged net (--init): 20 more epochs at a
+# constant learning rate, the weights at each epoch's end averaged and the average's BatchNorm statistics
+# measured again on training batches; the average is evaluated and the last one kept. It costs the product
+# nothing, where the plateau schedule leaves the net at one point of a wide valley. Read first on held-out folds.
+SWA = dict(schedule="constant", lr=0.003, epochs=20, swa=True, keep="last")
+RECIPES.update({
+    "crop40_l_swa": {**RECIPES["crop40_l"], **SWA},
+    "crop40_l_posed_swa": {**RECIPES["crop40_l_posed"], **SWA},
+})
 
 
 def initial_weights(path, classes):
@@ -192,6 +201,24 @@ def epoch_indices(labels, balance, rng):
         idx = np.flatnonzero(labels == c)
         parts.append(np.concatenate([np.tile(idx, target // len(idx)), rng.choice(idx, target % len(idx), replace=False)]))
     return rng.permutation(np.concatenate(parts))
+
+
+def augmented(faces, b, cfg):
+    """Training batch b of faces uint8 [N,48,48], warped (and cut to the crop) and erased as the recipe says."""
+    x = faces[b].float().div_(255).unsqueeze(1)
+    x = random_affine(x, cfg["rotate"], cfg["shift"], cfg["zoom"], cfg["flip"], cfg.get("crop"),
+                      cfg.get("rotate_p", 1.0), cfg.get("shift_p", 1.0))
+    if cfg["erase"]:
+        x = random_erasing(x, cfg["erase"])
+    return x.contiguous(memory_format=torch.channels_last)
+
+
+def measure_bn(model, faces, labels, cfg, rng, batches=64, fp32=False):
+    """BatchNorm statistics of an averaged net measured afresh on augmented training batches (8,192 faces:
+    plenty for the statistics, a fifth of an epoch's forward passes)."""
+    idx = epoch_indices(labels, cfg["balance"], rng)
+    with torch.autocast(faces.device.type, dtype=torch.bfloat16, enabled=not fp32):
+        update_bn((augmented(faces, idx[i * cfg["batch"]:(i + 1) * cfg["batch"]], cfg) for i in range(batches)), model)
 
 
 def mood_logits(logits, classes):
@@ -343,7 +370,9 @@ def main():
     if cfg.get("init"):  # before the moving average copies the model; a resumed run's weights replace it below
         model.load_state_dict(initial_weights(cfg["init"], cfg["classes"]))
     ema = None
-    if cfg.get("ema"):
+    if cfg.get("swa"):
+        ema = AveragedModel(model)  # the plain mean, updated once an epoch
+    elif cfg.get("ema"):
         decay = cfg["ema"]
         ema = AveragedModel(model, avg_fn=lambda avg, new, _: decay * avg + (1 - decay) * new, use_buffers=True)
     if cfg["optimizer"] == "adam":
@@ -393,15 +422,10 @@ def main():
             b = idx[s * cfg["batch"]:(s + 1) * cfg["batch"]]
             if len(b) == 0:
                 break
-            if cfg["optimizer"] == "sgd" and plateau is None:
+            if cfg["optimizer"] == "sgd" and plateau is None and cfg.get("schedule") != "constant":
                 for g in opt.param_groups:
                     g["lr"] = lr_at(epoch * steps_per_epoch + s, total_steps, 2 * steps_per_epoch, cfg["lr"])
-            x = tr_x_t[b].float().div_(255).unsqueeze(1)
-            x = random_affine(x, cfg["rotate"], cfg["shift"], cfg["zoom"], cfg["flip"], cfg.get("crop"),
-                              cfg.get("rotate_p", 1.0), cfg.get("shift_p", 1.0))
-            if cfg["erase"]:
-                x = random_erasing(x, cfg["erase"])
-            x = x.contiguous(memory_format=torch.channels_last)
+            x = augmented(tr_x_t, b, cfg)
             y = (targets[b] if targets is not None else torch.from_numpy(tr_y[b])).to(device)
             lam, pair = 1.0, None
             if mix_weight is not None:
@@ -425,27 +449,35 @@ def main():
                     opt.zero_grad(set_to_none=True)
                     batch_loss().backward()
             opt.step()
-            if ema is not None:
+            if ema is not None and not cfg.get("swa"):
                 ema.update_parameters(model)
             loss_sum += loss.item() * len(b)
             seen += len(b)
         train_s = time.time() - t0
         rec = {"epoch": epoch + 1, "loss": loss_sum / seen}
-        if cfg.get("crop"):
-            # Single centre crop and the multi-crop average: both are reported, the second is what is kept.
-            one_acc, one_f1 = evaluate(model, va_x, va_y, cfg["classes"], cfg["crop"], 1)
-            rec.update(val_acc_1crop=one_acc, val_macro_f1_1crop=one_f1)
-            val_acc, val_f1 = evaluate(model, va_x, va_y, cfg["classes"], cfg["crop"], cfg["test_crops"])
-        else:
-            val_acc, val_f1 = evaluate(model, va_x, va_y, cfg["classes"])
-        rec.update(val_acc=val_acc, val_macro_f1=val_f1)
+
+        def scores(net, prefix=""):
+            """Validation of a net; for crop-trained nets the single centre crop and the multi-crop average,
+            both reported, the second the one that counts."""
+            if cfg.get("crop"):
+                one_acc, one_f1 = evaluate(net, va_x, va_y, cfg["classes"], cfg["crop"], 1)
+                rec.update({f"{prefix}val_acc_1crop": one_acc, f"{prefix}val_macro_f1_1crop": one_f1})
+                acc, f1 = evaluate(net, va_x, va_y, cfg["classes"], cfg["crop"], cfg["test_crops"])
+            else:
+                acc, f1 = evaluate(net, va_x, va_y, cfg["classes"])
+            rec.update({f"{prefix}val_acc": acc, f"{prefix}val_macro_f1": f1})
+            return acc, f1
+
+        val_acc, val_f1 = scores(model)
         if plateau is not None:
             plateau.step(val_acc)
         kept = model
         if ema is not None:
+            if cfg.get("swa"):
+                ema.update_parameters(model)
+                measure_bn(ema.module, tr_x_t, tr_y, cfg, np.random.default_rng([args.seed, epoch, 1]), fp32=args.fp32)
             kept = ema.module
-            val_acc, val_f1 = evaluate(kept, va_x, va_y, cfg["classes"])
-            rec.update(ema_val_acc=val_acc, ema_val_macro_f1=val_f1)
+            val_acc, val_f1 = scores(kept, "ema_")
         if val_acc > best or cfg.get("keep") == "last" or cfg.get("with_val"):
             best = val_acc
             torch.save({"model": kept.state_dict(), "config": cfg, "epoch": epoch + 1, "val_acc": val_acc,
