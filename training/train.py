@@ -133,6 +133,10 @@ SWA = dict(schedule="constant", lr=0.003, epochs=20, swa=True, keep="last")
 RECIPES.update({
     "crop40_l_swa": {**RECIPES["crop40_l"], **SWA},
     "crop40_l_posed_swa": {**RECIPES["crop40_l_posed"], **SWA},
+    # Consistent distillation (Beyer et al. 2022, "a good teacher is patient and consistent"): the teachers
+    # (--teachers) see the very window the student sees at every step, and give all seven classes, where the
+    # students before learned fixed ten-crop mood targets computed once (each fell behind a net without them).
+    "crop40_l_kd_online": {**RECIPES["crop40_l"], "kd": 0.5, "kd_t": 2.0, "online": True},
 })
 
 
@@ -300,6 +304,8 @@ def main():
             cfg["teacher"] = args.teacher
         elif not cfg.get("teachers"):
             ap.error(f"recipe {args.recipe} distils: pass --teachers a.pt,b.pt, --fold-teachers or --teacher <folder>")
+        if cfg.get("online") and not cfg.get("teachers"):
+            ap.error(f"recipe {args.recipe} runs its teachers on each batch: pass --teachers a.pt,b.pt")
     name = args.name or (f"{args.recipe}_fold{cfg['fold'][0]}of{cfg['fold'][1]}" if cfg.get("fold") else args.recipe)
     run_dir = os.path.join(os.path.dirname(__file__), "runs", name)
     os.makedirs(run_dir, exist_ok=True)
@@ -344,7 +350,7 @@ def main():
     if cfg.get("ferplus"):
         votes = ferplus_distribution("train")[tr]
         targets = blended_targets(tr_y, votes, cfg["ferplus"], votes.sum(1, keepdims=True) > 0)
-    if cfg.get("kd"):
+    if cfg.get("kd") and not cfg.get("online"):
         teacher = np.zeros((len(tr_y), 7), dtype=np.float32)
         if cfg.get("fold_teachers"):
             probs = held_out_probs(cfg["fold_teachers"], tr_x, fold_of)
@@ -369,6 +375,13 @@ def main():
     model = MODELS[cfg["model"]](cfg["classes"]).to(device, memory_format=torch.channels_last)
     if cfg.get("init"):  # before the moving average copies the model; a resumed run's weights replace it below
         model.load_state_dict(initial_weights(cfg["init"], cfg["classes"]))
+    teachers = []
+    for p in cfg.get("teachers", []) if cfg.get("online") else []:
+        net, tcfg, _ = load_rounded(p, "float32")
+        # A teacher that trained on the student's held-out faces would leak them into its figure.
+        assert tcfg.get("fold") == cfg.get("fold"), f"{p} left out fold {tcfg.get('fold')}, the student {cfg.get('fold')}"
+        assert tcfg["classes"] == 7 and tcfg.get("crop") == cfg["crop"] and not tcfg.get("equalize"), p
+        teachers.append(net.to(device, memory_format=torch.channels_last))
     ema = None
     if cfg.get("swa"):
         ema = AveragedModel(model)  # the plain mean, updated once an epoch
@@ -426,6 +439,10 @@ def main():
                 for g in opt.param_groups:
                     g["lr"] = lr_at(epoch * steps_per_epoch + s, total_steps, 2 * steps_per_epoch, cfg["lr"])
             x = augmented(tr_x_t, b, cfg)
+            soft = None
+            if teachers:
+                with torch.no_grad(), torch.autocast(device.type, dtype=torch.bfloat16, enabled=not args.fp32):
+                    soft = sum(F.softmax(t(x).float() / cfg["kd_t"], 1) for t in teachers) / len(teachers)
             y = (targets[b] if targets is not None else torch.from_numpy(tr_y[b])).to(device)
             lam, pair = 1.0, None
             if mix_weight is not None:
@@ -439,6 +456,10 @@ def main():
                 loss = lam * F.cross_entropy(out, y, label_smoothing=cfg["smoothing"])
                 if pair is not None:
                     loss = loss + (1 - lam) * F.cross_entropy(out, y[pair], label_smoothing=cfg["smoothing"])
+                if soft is not None:
+                    t = cfg["kd_t"]
+                    kd = F.kl_div(F.log_softmax(out / t, 1), soft, reduction="batchmean") * t * t
+                    loss = (1 - cfg["kd"]) * loss + cfg["kd"] * kd
                 return loss
 
             opt.zero_grad(set_to_none=True)
