@@ -132,7 +132,6 @@ RECIPES.update({
 SWA = dict(schedule="constant", lr=0.003, epochs=20, swa=True, keep="last")
 RECIPES.update({
     "crop40_l_swa": {**RECIPES["crop40_l"], **SWA},
-    "crop40_l_posed_swa": {**RECIPES["crop40_l_posed"], **SWA},
     # Consistent distillation (Beyer et al. 2022, "a good teacher is patient and consistent"): the teachers
     # (--teachers) see the very window the student sees at every step, and give all seven classes, where the
     # students before learned fixed ten-crop mood targets computed once (each fell behind a net without them).
