@@ -251,6 +251,19 @@ def evaluate(model, images, labels, classes, crop=None, views=1, batch=512):
     return float(np.mean(pred == labels)), float(np.mean(f1s))
 
 
+def validation(net, images, labels, cfg, prefix=""):
+    """A net's validation figures for the log; for crop-trained nets the single centre crop and the multi-crop
+    average, both reported, the second the one that counts (val_acc)."""
+    rec = {}
+    if cfg.get("crop"):
+        rec[f"{prefix}val_acc_1crop"], rec[f"{prefix}val_macro_f1_1crop"] = evaluate(net, images, labels, cfg["classes"], cfg["crop"], 1)
+        acc, f1 = evaluate(net, images, labels, cfg["classes"], cfg["crop"], cfg["test_crops"])
+    else:
+        acc, f1 = evaluate(net, images, labels, cfg["classes"])
+    rec[f"{prefix}val_acc"], rec[f"{prefix}val_macro_f1"] = acc, f1
+    return rec
+
+
 def lr_at(step, total, warmup, base):
     if step < warmup:
         return base * (step + 1) / warmup
@@ -475,20 +488,8 @@ def main():
             seen += len(b)
         train_s = time.time() - t0
         rec = {"epoch": epoch + 1, "loss": loss_sum / seen}
-
-        def scores(net, prefix=""):
-            """Validation of a net; for crop-trained nets the single centre crop and the multi-crop average,
-            both reported, the second the one that counts."""
-            if cfg.get("crop"):
-                one_acc, one_f1 = evaluate(net, va_x, va_y, cfg["classes"], cfg["crop"], 1)
-                rec.update({f"{prefix}val_acc_1crop": one_acc, f"{prefix}val_macro_f1_1crop": one_f1})
-                acc, f1 = evaluate(net, va_x, va_y, cfg["classes"], cfg["crop"], cfg["test_crops"])
-            else:
-                acc, f1 = evaluate(net, va_x, va_y, cfg["classes"])
-            rec.update({f"{prefix}val_acc": acc, f"{prefix}val_macro_f1": f1})
-            return acc, f1
-
-        val_acc, val_f1 = scores(model)
+        rec.update(validation(model, va_x, va_y, cfg))
+        val_acc, val_f1 = rec["val_acc"], rec["val_macro_f1"]
         if plateau is not None:
             plateau.step(val_acc)
         kept = model
@@ -497,7 +498,8 @@ def main():
                 ema.update_parameters(model)
                 measure_bn(ema.module, tr_x_t, tr_y, cfg, np.random.default_rng([args.seed, epoch, 1]), fp32=args.fp32)
             kept = ema.module
-            val_acc, val_f1 = scores(kept, "ema_")
+            rec.update(validation(kept, va_x, va_y, cfg, "ema_"))
+            val_acc, val_f1 = rec["ema_val_acc"], rec["ema_val_macro_f1"]
         if val_acc > best or cfg.get("keep") == "last" or cfg.get("with_val"):
             best = val_acc
             torch.save({"model": kept.state_dict(), "config": cfg, "epoch": epoch + 1, "val_acc": val_acc,
