@@ -124,6 +124,10 @@ RECIPES.update({
     # Depth with shortcuts (models.mood_net_r): 1.36 M parameters and 111 M multiply-adds a window, so a check
     # fits one window a frame. Read first on held-out fold 0 (--fold 0/5) against crop40_l's check of two.
     "crop40_r": {**CROP40, "model": "moodnet_r"},
+    # The deeper net (0.73 M parameters, 81 M multiply-adds at 40 px) as the second member of a pair beside
+    # crop40 (0.58 M): together under the 1.5 M limit, one window of each a frame costing less than the wider
+    # net's two. Read first on held-out fold 0 (--fold 0/5), against a second seed of crop40 as the other partner.
+    "crop40_d": {**CROP40, "model": "moodnet_d"},
 })
 # Stochastic weight averaging (Izmailov et al. 2018) from a converged net (--init): 20 more epochs at a
 # constant learning rate, the weights at each epoch's end averaged and the average's BatchNorm statistics
