@@ -1,5 +1,6 @@
-"""The CNNs. All but mood_net_r (a probe with shortcuts, never exported) are plain nn.Sequential stacks of layers
-that export_tfjs.py maps one to one onto Keras layers."""
+"""The CNNs. All but the probes mood_net_r, mood_net_se and mood_net_cbam (shortcuts, attention; never exported)
+are plain nn.Sequential stacks of layers that export_tfjs.py maps one to one onto Keras layers."""
+import torch
 import torch.nn as nn
 
 # Keras/TF.js BatchNormalization default; PyTorch's own is 1e-5, so it is set here for both sides to agree.
@@ -14,9 +15,9 @@ def conv_bn_relu(cin, cout):
     return [*conv_bn(cin, cout), nn.ReLU()]
 
 
-def vgg_gap(stages, num_classes):
+def vgg_gap(stages, num_classes, attention=None):
     """3x3 conv + BatchNorm + ReLU stages (channel widths per stage) with 2x2 max pooling between them, then
-    global average pooling, dropout 0.3 and a dense layer."""
+    global average pooling, dropout 0.3 and a dense layer. attention(channels) -> modules, if given, ends each stage."""
     layers, cin = [], 1
     for i, widths in enumerate(stages):
         if i:
@@ -24,6 +25,8 @@ def vgg_gap(stages, num_classes):
         for cout in widths:
             layers += conv_bn_relu(cin, cout)
             cin = cout
+        if attention:
+            layers += attention(cin)
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(cin, num_classes))
 
 
@@ -34,6 +37,30 @@ class Residual(nn.Sequential):
         return nn.functional.relu(x + super().forward(x))
 
 
+class ChannelGate(nn.Module):
+    """Squeeze-and-excitation (Hu et al. 2018): each channel scaled by a gate computed from all channels' means."""
+
+    def __init__(self, channels, reduction=8):
+        super().__init__()
+        self.gate = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Conv2d(channels, channels // reduction, 1), nn.ReLU(),
+                                  nn.Conv2d(channels // reduction, channels, 1), nn.Sigmoid())
+
+    def forward(self, x):
+        return x * self.gate(x)
+
+
+class SpatialGate(nn.Module):
+    """CBAM's spatial attention (Woo et al. 2018): each position scaled by a gate that a 7x7 convolution computes
+    from the channels' mean and maximum there, so the net can weigh the mouth and brows above the rest."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Sequential(nn.Conv2d(2, 1, 7, padding=3, bias=False), nn.BatchNorm2d(1, eps=BN_EPS), nn.Sigmoid())
+
+    def forward(self, x):
+        return x * self.conv(torch.cat([x.mean(1, keepdim=True), x.amax(1, keepdim=True)], 1))
+
+
 def mood_net(num_classes=7):
     """Shipped model: 0.58 M parameters and 96 M multiply-adds per 48x48 face, so float16 weights fit in 1.2 MB."""
     return vgg_gap([[32, 32], [64, 64], [128, 128], [256]], num_classes)
@@ -42,6 +69,16 @@ def mood_net(num_classes=7):
 def mood_net_l(num_classes=7):
     """A wider variant for uint8 weights: two convolutions at every scale, 1.17 M parameters, 117 M multiply-adds."""
     return vgg_gap([[32, 32], [64, 64], [128, 128], [256, 256]], num_classes)
+
+
+def mood_net_se(num_classes=7):
+    """mood_net_l with channel attention ending each stage: 1.20 M parameters, multiply-adds as mood_net_l's."""
+    return vgg_gap([[32, 32], [64, 64], [128, 128], [256, 256]], num_classes, lambda c: [ChannelGate(c)])
+
+
+def mood_net_cbam(num_classes=7):
+    """mood_net_l with CBAM-style channel then spatial attention ending each stage."""
+    return vgg_gap([[32, 32], [64, 64], [128, 128], [256, 256]], num_classes, lambda c: [ChannelGate(c), SpatialGate()])
 
 
 def mood_net_d(num_classes=7):
@@ -84,6 +121,7 @@ def paper_net(num_classes=4):
 
 
 MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_d": mood_net_d, "moodnet_s": mood_net_s, "moodnet_r": mood_net_r,
+          "moodnet_se": mood_net_se, "moodnet_cbam": mood_net_cbam,
           "paper": paper_net}
 
 

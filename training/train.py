@@ -128,6 +128,11 @@ RECIPES.update({
     # crop40 (0.58 M): together under the 1.5 M limit, one window of each a frame costing less than the wider
     # net's two. Read first on held-out fold 0 (--fold 0/5), against a second seed of crop40 as the other partner.
     "crop40_d": {**CROP40, "model": "moodnet_d"},
+    # Attention (the candidate left after seven held-out probes): the wider net with squeeze-and-excitation
+    # ending each stage (models.mood_net_se), and with CBAM's spatial gate after it (mood_net_cbam); both cost a
+    # check what the wider net does. Read first on held-out fold 0 (--fold 0/5) against crop40_l_fold0of5.
+    "crop40_se": {**CROP40, "model": "moodnet_se"},
+    "crop40_cbam": {**CROP40, "model": "moodnet_cbam"},
 })
 # Stochastic weight averaging (Izmailov et al. 2018) from a converged net (--init): 20 more epochs at a
 # constant learning rate, the weights at each epoch's end averaged and the average's BatchNorm statistics
