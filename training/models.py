@@ -66,19 +66,22 @@ def mood_net(num_classes=7):
     return vgg_gap([[32, 32], [64, 64], [128, 128], [256]], num_classes)
 
 
+WIDE_STAGES = [[32, 32], [64, 64], [128, 128], [256, 256]]
+
+
 def mood_net_l(num_classes=7):
     """A wider variant for uint8 weights: two convolutions at every scale, 1.17 M parameters, 117 M multiply-adds."""
-    return vgg_gap([[32, 32], [64, 64], [128, 128], [256, 256]], num_classes)
+    return vgg_gap(WIDE_STAGES, num_classes)
 
 
 def mood_net_se(num_classes=7):
     """mood_net_l with channel attention ending each stage: 1.20 M parameters, multiply-adds as mood_net_l's."""
-    return vgg_gap([[32, 32], [64, 64], [128, 128], [256, 256]], num_classes, lambda c: [ChannelGate(c)])
+    return vgg_gap(WIDE_STAGES, num_classes, lambda c: [ChannelGate(c)])
 
 
 def mood_net_cbam(num_classes=7):
-    """mood_net_l with CBAM-style channel then spatial attention ending each stage."""
-    return vgg_gap([[32, 32], [64, 64], [128, 128], [256, 256]], num_classes, lambda c: [ChannelGate(c), SpatialGate()])
+    """mood_net_l with CBAM-style channel then spatial attention ending each stage: 1.20 M parameters."""
+    return vgg_gap(WIDE_STAGES, num_classes, lambda c: [ChannelGate(c), SpatialGate()])
 
 
 def mood_net_d(num_classes=7):
