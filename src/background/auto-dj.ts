@@ -41,7 +41,7 @@ export async function autoQueue(outcome: CheckOutcome): Promise<void> {
     return note({ skipped: `${seen}still ${mood} over recent checks (${pct(confidence)}); the songs queued before are still playing` });
   const songs = await songsForMood(mood); // as many as the settings ask for
   if (!songs.ok) return note({ skipped: songs.error });
-  const queued = await queueInSpotify(songs.songs.map((s) => s.id));
+  const queued = await queueInSpotify(songs.songs.map(({ id, name, artist }) => ({ id, name, artist })));
   // Only what Spotify confirmed counts as playing; with nothing confirmed the next check tries again.
   const count = queued.ok ? confirmedCount(queued.songs) : 0;
   if (count) await browser.storage.local.set({ lastQueued: { mood, count, at: Date.now() } satisfies LastQueued });

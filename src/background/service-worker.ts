@@ -28,7 +28,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       : msg.type === 'pick-songs'
         ? songsForMood(msg.mood)
         : msg.type === 'queue-songs'
-          ? queueInSpotify(msg.ids)
+          ? queueInSpotify(msg.songs)
           : msg.type === 'calibrate'
             ? captureCalibration(msg.mood)
             : msg.type === 'reset-calibration'

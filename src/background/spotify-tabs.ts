@@ -2,8 +2,8 @@
  * into a tab that was open before mood-dj was installed or updated (such a tab has none, or a dead one). */
 import browser, { type Tabs } from 'webextension-polyfill';
 import type { z } from 'zod';
-import { HealthOutcome, QueueOutcome, type ToContent } from '../shared/messages';
-import { HEALTH_CHECK_TRACK, SPOTIFY_WEB } from '../shared/songs';
+import { HealthOutcome, QueueOutcome, type QueueSong, type ToContent } from '../shared/messages';
+import { HEALTH_CHECK_SONG, SPOTIFY_WEB } from '../shared/songs';
 
 async function spotifyTab(): Promise<Tabs.Tab | undefined> {
   const tabs = await browser.tabs.query({ url: `${SPOTIFY_WEB}*` });
@@ -59,6 +59,6 @@ async function toSpotify<T extends QueueOutcome | HealthOutcome>(msg: ToContent,
   return run;
 }
 
-export const queueInSpotify = (ids: string[]) => toSpotify({ type: 'queue-tracks', ids, playIfIdle: true }, QueueOutcome);
+export const queueInSpotify = (songs: QueueSong[]) => toSpotify({ type: 'queue-tracks', songs, playIfIdle: true }, QueueOutcome);
 
-export const testSpotifyTab = () => toSpotify({ type: 'health-check', probeId: HEALTH_CHECK_TRACK }, HealthOutcome);
+export const testSpotifyTab = () => toSpotify({ type: 'health-check', probe: HEALTH_CHECK_SONG }, HealthOutcome);

@@ -1,50 +1,120 @@
 /** Drives the Spotify Web Player's own UI to play and queue tracks (no Spotify API, so no Premium and no login
- * here), reading the page's answer for every song instead of assuming it. */
-import type { SongQueueResult } from '../shared/messages';
-import { answerTo, closeOverlays, nowPlayingTrack, openTrackPage, PageChanged, playState, rememberPage, sleep, trackButton, waitFor } from './spotify-page';
-import { SPOTIFY } from './spotify-selectors';
+ * here), reading the page's answer for every song instead of assuming it. Each thing it relies on is read
+ * through several signals; what no signal confirms is reported "not confirmed", never done. The user's hand
+ * wins: a click, key press or navigation of theirs in the tab stops the run where it is. */
+import type { QueueSong, SongQueueResult } from '../shared/messages';
+import { addToQueueItem } from './spotify-menu';
+import { playingNow, playState } from './spotify-now-playing';
+import { answerTo, closeOverlays, goTo, PageChanged, rememberPage, sleep, waitFor } from './spotify-page';
+import { appearsInQueue, openQueueView, type QueueView } from './spotify-queue-view';
+import { localePrefix, SPOTIFY } from './spotify-selectors';
 import { pageStrings, StringsUnavailable, type PageStrings } from './spotify-strings';
+import { findTrackPage, trackPagesNow, type TrackPage } from './spotify-track-page';
+import { USER_TOOK_OVER, UserTookOver, watchUser, type UserWatch } from './spotify-user';
 
 export { PageChanged };
 
 const PLAY_WAIT_MS = 3000;
+const PAGE_WAIT_MS = 6000;
 export const AUTOPLAY_BLOCKED =
   'Spotify has it in the player but did not start it: Chrome lets a page play sound only after you have clicked in it once. Press play in the Spotify tab.';
 
-/** Plays the track from its page. Undefined when the player did not take the track at all. */
-async function play(page: HTMLElement, id: string, strings: PageStrings): Promise<SongQueueResult | undefined> {
-  (await trackButton(page, SPOTIFY.actionBarPlay, id, "the track page's play button")).click();
-  const deadline = Date.now() + PLAY_WAIT_MS;
-  while (Date.now() < deadline) {
-    if (nowPlayingTrack() === id && playState(strings) === 'playing') return { id, status: 'played' };
-    await sleep(100);
-  }
-  return nowPlayingTrack() === id ? { id, status: 'not-confirmed', reason: AUTOPLAY_BLOCKED } : undefined;
+interface Run {
+  strings: PageStrings;
+  watch: UserWatch;
+  /** the queue view: undefined until tried, null where there is none */
+  view?: QueueView | null;
 }
 
-/** More options, then the menu's "Add to queue" (in the page's language), then Spotify's answer. */
-async function addToQueue(page: HTMLElement, id: string, strings: PageStrings): Promise<SongQueueResult> {
-  closeOverlays();
-  (await trackButton(page, SPOTIFY.actionBarMore, id, 'the track page\'s "More options" button')).click();
-  const menu = await waitFor(() => document.querySelector(SPOTIFY.menu), 'the context menu', 3000);
-  const item = [...menu.querySelectorAll<HTMLElement>(SPOTIFY.menuItem)].find((el) => strings.is('addToQueue', el.textContent));
-  if (!item) {
-    closeOverlays();
-    throw new PageChanged(`Spotify's page changed: the menu has no "${strings.text('addToQueue')}" item`);
+/** Opens the track's page and waits for that page, not whichever page is still on screen; one more try. */
+export async function openTrackPage(song: QueueSong, watch?: UserWatch): Promise<TrackPage> {
+  const target = `${localePrefix(location.pathname)}/track/${song.id}`;
+  for (let attempt = 0; ; attempt++) {
+    const here = location.pathname === target;
+    const lingering = here ? new Set<Element>() : trackPagesNow();
+    if (!here || attempt > 0) {
+      goTo(target, history.state);
+      watch?.expect(location.pathname);
+    }
+    try {
+      return await waitFor(() => findTrackPage(song, lingering), `the page of track ${song.id}`, PAGE_WAIT_MS, watch?.check);
+    } catch (e) {
+      if (attempt > 0 || !(e instanceof PageChanged)) throw e;
+    }
   }
-  const answer = await answerTo(() => item.click(), (text) => strings.is('addedToQueue', text));
-  if (answer.kind === 'notice') return { id, status: 'queued' };
+}
+
+/** A button of the track's own page, checked to be on that page just before it is used. */
+export async function trackButton({ page }: TrackPage, selector: string, what: string, watch?: UserWatch): Promise<HTMLElement> {
+  const button = await waitFor(() => page.querySelector<HTMLElement>(selector), what, PAGE_WAIT_MS, watch?.check);
+  if (!page.isConnected || !button.isConnected) throw new PageChanged(`Spotify's page changed: ${what} left the page before it could be pressed`);
+  return button;
+}
+
+/** Plays the track from its page. Undefined when a signal says the player took another track instead. */
+async function play(page: TrackPage, song: QueueSong, { strings, watch }: Run): Promise<SongQueueResult | undefined> {
+  (await trackButton(page, SPOTIFY.actionBarPlay, "the track page's play button", watch)).click();
+  for (const deadline = Date.now() + PLAY_WAIT_MS; Date.now() < deadline; await sleep(100)) {
+    watch.check();
+    const now = playingNow(song);
+    if (now.track === 'this' && playState(strings).state === 'playing') return { id: song.id, status: 'played', by: now.by };
+  }
+  const now = playingNow(song);
+  if (now.track === 'this') return { id: song.id, status: 'not-confirmed', reason: AUTOPLAY_BLOCKED, by: now.by };
+  if (now.track === 'other') return undefined;
+  // Pressed, but nothing on the page says what plays: not queued as well, which could play it twice.
+  const state = playState(strings);
+  return {
+    id: song.id,
+    status: 'not-confirmed',
+    reason: state.state === 'playing' ? 'Spotify plays, but mood-dj could not read which song' : 'mood-dj pressed play, but could not read what Spotify plays',
+    by: state.by,
+  };
+}
+
+/** More options, then the menu's "Add to queue", then the queue itself or, without it, Spotify's notice. */
+async function addToQueue(page: TrackPage, song: QueueSong, { strings, watch, view }: Run): Promise<SongQueueResult> {
+  let found;
+  for (let attempt = 0; !found; attempt++) {
+    closeOverlays();
+    (await trackButton(page, SPOTIFY.actionBarMore, 'the track page\'s "More options" button', watch)).click();
+    try {
+      found = await addToQueueItem(strings);
+    } catch (e) {
+      closeOverlays();
+      if (attempt > 0 || !(e instanceof PageChanged)) throw e;
+      await sleep(300);
+    }
+  }
+  watch.check();
+  const before = view?.count(song.id);
+  const clickedAt = Date.now();
+  const listed = () => (view?.count(song.id) ?? 0) > (before ?? Infinity);
+  const answer = await answerTo(() => found.item.click(), (text) => strings.is('addedToQueue', text), listed);
+  const via = found.fellBackFrom ? `, the item found by ${found.by} instead of ${found.fellBackFrom}` : '';
   if (answer.kind === 'dialog') {
     closeOverlays();
-    return { id, status: 'refused', reason: `Spotify answered "${answer.text}" instead of adding it to the queue` };
+    return { id: song.id, status: 'refused', reason: `Spotify answered "${answer.text}" instead of adding it to the queue`, by: 'a dialog' };
   }
-  return { id, status: 'not-confirmed', reason: `Spotify showed no "${strings.text('addedToQueue')}" notice, so it may not be in the queue` };
+  if (view && before !== undefined) {
+    if (answer.kind === 'seen' || (await appearsInQueue(view, song.id, before, answer.kind === 'notice' ? 3000 : 500)))
+      return { id: song.id, status: 'queued', by: `the queue view${via}` };
+    return { id: song.id, status: 'not-confirmed', reason: "it did not appear in Spotify's queue", by: 'the queue view' };
+  }
+  // A notice counts only when it follows this click with no hand of the user's in between (theirs may be for
+  // a song they queued themselves).
+  if (answer.kind === 'notice' && watch.lastActionAt() < clickedAt) return { id: song.id, status: 'queued', by: `the "Added to queue" notice${via}` };
+  const reason =
+    answer.kind === 'notice'
+      ? `a notice came, but after you used the Spotify tab, so it may be for another song`
+      : `Spotify showed no "${strings.text('addedToQueue')}" notice, so it may not be in the queue`;
+  return { id: song.id, status: 'not-confirmed', reason };
 }
 
 /** Plays the first track when nothing plays and playIfIdle is set, queues the others, in order. When Spotify
  * refuses to queue, the refused track is played instead if nothing was played yet, and the rest are not
  * tried (they would be refused alike). Throws PageChanged when not one track could be handled. */
-export async function queueTracks(ids: string[], playIfIdle: boolean): Promise<SongQueueResult[]> {
+export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Promise<SongQueueResult[]> {
   if (!document.querySelector(SPOTIFY.playPause)) throw new PageChanged("Spotify's page changed: the player controls were not found");
   let strings: PageStrings;
   try {
@@ -52,29 +122,39 @@ export async function queueTracks(ids: string[], playIfIdle: boolean): Promise<S
   } catch (e) {
     throw new PageChanged(e instanceof StringsUnavailable ? e.message : String(e));
   }
+  const watch = watchUser();
   const restore = rememberPage();
+  const run: Run = { strings, watch };
   const results: SongQueueResult[] = [];
   let refusal: string | undefined;
+  let userTookOver = false;
   try {
-    for (const [i, id] of ids.entries()) {
+    for (const [i, song] of songs.entries()) {
       if (refusal) {
-        results.push({ id, status: 'refused', reason: refusal }); // not tried: it would be refused alike
+        results.push({ id: song.id, status: 'refused', reason: refusal }); // not tried: it would be refused alike
         continue;
       }
-      const page = await openTrackPage(id);
+      watch.check();
       // Only a player known to be paused is taken over: an unreadable state might be the user's music.
-      if (i === 0 && playIfIdle && playState(strings) === 'paused') {
-        const played = await play(page, id, strings);
+      const mayPlay = i === 0 && playIfIdle && playState(strings).state === 'paused';
+      if (!mayPlay && run.view === undefined) run.view = await openQueueView();
+      let page = await openTrackPage(song, watch);
+      if (mayPlay) {
+        const played = await play(page, song, run);
         if (played) {
           results.push(played);
           continue;
         }
       }
-      const queued = await addToQueue(page, id, strings);
+      if (run.view === undefined) {
+        run.view = await openQueueView();
+        if (!page.page.isConnected) page = await openTrackPage(song, watch);
+      }
+      const queued = await addToQueue(page, song, run);
       if (queued.status === 'refused') {
         refusal = queued.reason;
         if (!results.some((r) => r.status === 'played')) {
-          const played = await play(page, id, strings);
+          const played = await play(page, song, run);
           if (played) {
             results.push({ ...played, reason: `played now instead: ${queued.reason}` });
             continue;
@@ -84,10 +164,17 @@ export async function queueTracks(ids: string[], playIfIdle: boolean): Promise<S
       results.push(queued);
     }
   } catch (e) {
-    if (!(e instanceof PageChanged) || results.length === 0) throw e;
-    for (const id of ids.slice(results.length)) results.push({ id, status: 'failed', reason: e.message });
+    userTookOver = e instanceof UserTookOver;
+    if (!userTookOver && (!(e instanceof PageChanged) || results.length === 0)) throw e;
+    const reason = userTookOver ? USER_TOOK_OVER : (e as Error).message;
+    for (const song of songs.slice(results.length)) results.push({ id: song.id, status: userTookOver ? 'stopped' : 'failed', reason });
   } finally {
-    await restore();
+    watch.stop();
+    // The user's page is put back unless the user has taken the tab somewhere themselves.
+    if (!userTookOver) {
+      run.view?.restore();
+      restore();
+    }
   }
   return results;
 }

@@ -1,15 +1,41 @@
-/** "Test my Spotify tab": checks, on the live page, each element the driver needs, without playing or queueing
- * anything: it opens a track page and its menu, then closes the menu and puts the user's page back. */
-import type { HealthItem } from '../shared/messages';
-import { closeOverlays, openTrackPage, PageChanged, rememberPage, trackButton, waitFor } from './spotify-page';
-import { SPOTIFY } from './spotify-selectors';
+/** "Test my Spotify tab": exercises, on the live page, every signal the driver relies on, without playing or
+ * queueing anything: it opens a track page and its menu, reads what plays and the queue view, then closes what
+ * it opened and puts the user's page back. Each item says which signal it found and which it fell back from. */
+import type { HealthItem, QueueSong } from '../shared/messages';
+import { openTrackPage, trackButton } from './spotify-driver';
+import { addToQueueItem } from './spotify-menu';
+import { playState } from './spotify-now-playing';
+import { closeOverlays, rememberPage, waitFor } from './spotify-page';
+import { openQueueView } from './spotify-queue-view';
+import { SPOTIFY, trackOfLink } from './spotify-selectors';
 import { pageStrings, type PageStrings } from './spotify-strings';
+import type { TrackPage } from './spotify-track-page';
 
-export async function healthCheck(probeId: string): Promise<HealthItem[]> {
+type Outcome = string | { detail: string; fellBackFrom?: string } | void;
+
+/** What names the playing track, signal by signal, without pressing anything. */
+function playingSignals(): Outcome {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>(SPOTIFY.playingLinks)];
+  const named = links.filter((a) => trackOfLink(a.getAttribute('href') ?? ''));
+  const found: string[] = [];
+  if (named.length) found.push("the player's link to the track");
+  if (navigator.mediaSession?.metadata?.title) found.push('the media session');
+  if (/ [•·] /.test(document.title)) found.push('the document title');
+  if (document.querySelector(SPOTIFY.playingTitle)?.textContent) found.push("the player's title");
+  if (!links.length && !found.length) return 'nothing is in the player now, so this is read when a song plays';
+  if (!found.length) throw new Error("the player shows a song, but nothing on the page names it");
+  return named.length
+    ? `named by ${found.join(', ')}`
+    : { detail: `named by ${found.join(', ')}`, fellBackFrom: "the player's link (it names the album, not the track)" };
+}
+
+export async function healthCheck(probe: QueueSong): Promise<HealthItem[]> {
   const items: HealthItem[] = [];
-  const check = async (label: string, test: () => Promise<string | void>): Promise<boolean> => {
+  const check = async (label: string, test: () => Promise<Outcome> | Outcome): Promise<boolean> => {
     try {
-      items.push({ label, ok: true, detail: (await test()) || undefined });
+      const out = await test();
+      const { detail, fellBackFrom } = typeof out === 'object' ? out : { detail: out || undefined, fellBackFrom: undefined };
+      items.push({ label, ok: true, detail, fellBackFrom });
       return true;
     } catch (e) {
       items.push({ label, ok: false, detail: e instanceof Error ? e.message : String(e) });
@@ -22,22 +48,36 @@ export async function healthCheck(probeId: string): Promise<HealthItem[]> {
   let strings: PageStrings | undefined;
   await check("Spotify's words in your language", async () => {
     strings = await pageStrings();
-    if (!strings.fromPage) throw new Error('the page links no language file, so only an English UI will work');
+    if (!strings.fromPage) return { detail: 'English is assumed, and "Add to queue" is also found by its icon', fellBackFrom: "the page's language file (the page links none)" };
     return `language ${strings.locale}: "${strings.text('addToQueue')}"`;
   });
+  if (strings) {
+    const s = strings;
+    await check('the play state', () => {
+      const state = playState(s);
+      if (state.state === 'unknown') throw new Error('neither the play button, the media session nor the icon tells');
+      const detail = `${state.state}, read from ${state.by}`;
+      return state.by === "the play button's words" ? detail : { detail, fellBackFrom: "the play button's words" };
+    });
+  }
+  await check('what plays', playingSignals);
   const restore = rememberPage();
   try {
-    let page: HTMLElement | undefined;
-    const opened = await check('a track page', async () => void (page = await openTrackPage(probeId)));
+    let page: TrackPage | undefined;
+    const opened = await check('a track page', async () => {
+      page = await openTrackPage(probe);
+      const detail = `found by ${page.by.join(', ')}`;
+      return page.by.includes('its data-test-uri') ? detail : { detail, fellBackFrom: 'data-test-uri' };
+    });
     const buttons = [
       ["the track page's play button", SPOTIFY.actionBarPlay],
       ['the track page\'s "More options" button', SPOTIFY.actionBarMore],
     ] as const;
     for (const [label, selector] of buttons) {
-      if (opened) await check(label, async () => void (await trackButton(page!, selector, probeId, 'it')));
+      if (opened) await check(label, async () => void (await trackButton(page!, selector, 'it')));
       else skip(label, 'no track page');
     }
-    const more = opened ? page!.querySelector<HTMLElement>(SPOTIFY.actionBarMore) : null;
+    const more = opened ? page!.page.querySelector<HTMLElement>(SPOTIFY.actionBarMore) : null;
     const menuOpened =
       more !== null &&
       (await check('the "More options" menu', async () => {
@@ -49,11 +89,18 @@ export async function healthCheck(probeId: string): Promise<HealthItem[]> {
     else if (!strings) skip('the "Add to queue" item', "Spotify's words could not be read");
     else
       await check(`the "${strings.text('addToQueue')}" item`, async () => {
-        const items = [...document.querySelector(SPOTIFY.menu)!.querySelectorAll(SPOTIFY.menuItem)];
-        if (!items.some((el) => strings!.is('addToQueue', el.textContent))) throw new PageChanged(`the menu has ${items.length} items, none of them "${strings!.text('addToQueue')}"`);
+        const found = await addToQueueItem(strings!);
+        return { detail: `found by ${found.by}`, fellBackFrom: found.fellBackFrom };
       });
+    closeOverlays();
+    await check("Spotify's queue", async () => {
+      const view = await openQueueView();
+      if (!view) return { detail: 'songs are confirmed by Spotify\'s "Added to queue" notice instead', fellBackFrom: 'the queue view (none opened)' };
+      view.restore();
+      return 'the queue view opens and is read';
+    });
   } finally {
-    await restore();
+    restore();
   }
   return items;
 }

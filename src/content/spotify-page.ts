@@ -1,15 +1,16 @@
 /** Reading and moving the Web Player page: waiting for elements, in-app navigation that leaves no history
- * trail, the play state, and what the page shows after a click. */
-import { SPOTIFY, localePrefix, trackOfLink, trackPageOf } from './spotify-selectors';
-import type { PageStrings } from './spotify-strings';
+ * trail, and what the page shows after a click. */
+import { SPOTIFY } from './spotify-selectors';
 
 export class PageChanged extends Error {}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitFor<T>(find: () => T | null | undefined, what: string, timeoutMs = 8000): Promise<T> {
+/** Polls until find() gives something; `check`, run each time, may throw to stop waiting (the user took over). */
+export async function waitFor<T>(find: () => T | null | undefined, what: string, timeoutMs = 8000, check?: () => void): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    check?.();
     const found = find();
     if (found) return found;
     if (Date.now() > deadline) throw new PageChanged(`Spotify's page changed: ${what} was not found`);
@@ -19,47 +20,20 @@ export async function waitFor<T>(find: () => T | null | undefined, what: string,
 
 /** In-app navigation the way the app's router hears it (popstate), but replacing the current history entry
  * instead of pushing one, so that the user's Back button is not left with a trail of mood-dj's pages. */
-function goTo(url: string, state: unknown): void {
+export function goTo(url: string, state: unknown): void {
   history.replaceState(state, '', url);
   dispatchEvent(new PopStateEvent('popstate', { state }));
 }
 
 /** Remembers the user's page; the returned function puts it back (same address, same history entry). */
-export function rememberPage(): () => Promise<void> {
+export function rememberPage(): () => void {
   const url = location.href;
   const state = history.state as unknown;
-  return async () => {
+  return () => {
     closeOverlays();
     if (location.href !== url) goTo(url, state);
     else history.replaceState(state, '', url);
   };
-}
-
-/** Opens the track's page and waits for that page, not whichever track page is still on screen. */
-export async function openTrackPage(id: string): Promise<HTMLElement> {
-  const target = `${localePrefix(location.pathname)}/track/${id}`;
-  if (location.pathname !== target || !document.querySelector(trackPageOf(id))) goTo(target, history.state);
-  return waitFor(() => document.querySelector<HTMLElement>(trackPageOf(id)), `the page of track ${id}`);
-}
-
-/** A button of the track's own page, checked to belong to that track just before it is used. */
-export async function trackButton(page: HTMLElement, selector: string, id: string, what: string): Promise<HTMLElement> {
-  const button = await waitFor(() => page.querySelector<HTMLElement>(selector), what);
-  const owner = button.closest(SPOTIFY.trackPage)?.getAttribute('data-test-uri');
-  if (!button.isConnected || owner !== `spotify:track:${id}`) throw new PageChanged(`Spotify's page changed: ${what} is not on the page of track ${id}`);
-  return button;
-}
-
-export function playState(strings: PageStrings): 'playing' | 'paused' | 'unknown' {
-  const label = document.querySelector(SPOTIFY.playPause)?.getAttribute('aria-label');
-  if (strings.is('pause', label)) return 'playing';
-  if (strings.is('play', label)) return 'paused';
-  return 'unknown';
-}
-
-export function nowPlayingTrack(): string | undefined {
-  const href = document.querySelector(SPOTIFY.nowPlayingLink)?.getAttribute('href');
-  return href ? trackOfLink(href) : undefined;
 }
 
 /** Escape, as a user closes an open context menu or dialog. */
@@ -69,15 +43,16 @@ export function closeOverlays(): void {
     target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true }));
 }
 
-export type Answer = { kind: 'notice' } | { kind: 'dialog'; text: string } | { kind: 'nothing' };
+export type Answer = { kind: 'notice' } | { kind: 'dialog'; text: string } | { kind: 'seen' } | { kind: 'nothing' };
 
-/** Clicks, then watches what the page adds: the given notice text, or a dialog (an upsell, say), or nothing
- * within timeoutMs. Only what appears after the click counts. */
-export function answerTo(click: () => void, isNotice: (text: string | null) => boolean, timeoutMs = 3000): Promise<Answer> {
+/** Clicks, then watches what the page adds: the given notice text, or a dialog (an upsell, say), or `seen()`
+ * turning true (polled), or nothing within timeoutMs. Only what appears after the click counts. */
+export function answerTo(click: () => void, isNotice: (text: string | null) => boolean, seen?: () => boolean, timeoutMs = 3000): Promise<Answer> {
   return new Promise((resolve) => {
     const done = (a: Answer) => {
       observer.disconnect();
       clearTimeout(timer);
+      clearInterval(poll);
       resolve(a);
     };
     const look = (node: Node) => {
@@ -97,6 +72,7 @@ export function answerTo(click: () => void, isNotice: (text: string | null) => b
       }
     });
     const timer = setTimeout(() => done({ kind: 'nothing' }), timeoutMs);
+    const poll = setInterval(() => seen?.() && done({ kind: 'seen' }), 100);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     click();
   });

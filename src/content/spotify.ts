@@ -10,8 +10,8 @@ let busy: Promise<unknown> = Promise.resolve();
 
 async function handle(msg: ToContent): Promise<QueueOutcome | HealthOutcome> {
   try {
-    if (msg.type === 'health-check') return { ok: true, health: await healthCheck(msg.probeId) };
-    return { ok: true, songs: await queueTracks(msg.ids, msg.playIfIdle) };
+    if (msg.type === 'health-check') return { ok: true, health: await healthCheck(msg.probe) };
+    return { ok: true, songs: await queueTracks(msg.songs, msg.playIfIdle) };
   } catch (e) {
     return { ok: false, code: e instanceof PageChanged ? 'page-changed' : 'internal', message: e instanceof Error ? e.message : String(e) };
   }

@@ -13,12 +13,13 @@ export function SpotifyHealth() {
   };
   const outcome = state.kind === 'done' ? state.outcome : undefined;
   const missing = outcome?.ok ? outcome.health.filter((h) => !h.ok) : [];
+  const fallbacks = outcome?.ok ? outcome.health.filter((h) => h.ok && h.fellBackFrom).length : 0;
   return (
     <section data-testid="spotify-health">
       <h2>Spotify</h2>
       <p class="meta">
-        mood-dj queues songs through the buttons of your open Spotify Web Player tab. The test opens a song's page there, opens its menu and
-        puts your page back; it plays and queues nothing.
+        mood-dj queues songs through the buttons of your open Spotify Web Player tab. The test opens a song's page there, its menu and the
+        queue, reads what plays, and puts your page back; it plays and queues nothing.
       </p>
       <button data-testid="test-spotify" disabled={state.kind === 'running'} onClick={() => void run()}>
         {state.kind === 'running' ? 'Testing your Spotify tab…' : 'Test my Spotify tab'}
@@ -34,13 +35,14 @@ export function SpotifyHealth() {
           <p class={missing.length ? 'message' : 'ok'} data-testid="spotify-health-summary">
             {missing.length
               ? `Queueing will not work in this tab: mood-dj could not find ${missing.map((m) => m.label).join(', ')}.`
-              : `All ${outcome.health.length} checks passed: mood-dj can queue songs in this tab.`}
+              : `All ${outcome.health.length} checks passed${fallbacks ? ` (${fallbacks} through a second signal)` : ''}: mood-dj can queue songs in this tab.`}
           </p>
           <ul>
             {outcome.health.map((h) => (
               <li data-testid="spotify-health-item" data-ok={String(h.ok)}>
                 {h.ok ? '✓' : '✗'} {h.label}
                 {h.detail ? ` (${h.detail})` : ''}
+                {h.fellBackFrom && <span class="meta"> · instead of {h.fellBackFrom}</span>}
               </li>
             ))}
           </ul>

@@ -11,6 +11,7 @@ const STATUS_WORDS: Record<SongQueueStatus, string> = {
   'not-confirmed': 'not confirmed',
   refused: 'not queued',
   failed: 'not queued',
+  stopped: 'stopped',
 };
 
 function QueueResult({ outcome }: { outcome: QueueOutcome }) {
@@ -46,9 +47,10 @@ export function SongList({ mood }: { mood: Mood }) {
       <h2>Songs for you ({SONG_LABELS[songs.label]})</h2>
       <ol class="songs">
         {songs.songs.map((s) => {
-          const status = queued?.ok ? queued.songs.find((r) => r.id === s.id)?.status : undefined;
+          const result = queued?.ok ? queued.songs.find((r) => r.id === s.id) : undefined;
+          const status = result?.status;
           return (
-            <li data-testid="song" data-id={s.id} data-status={status}>
+            <li data-testid="song" data-id={s.id} data-status={status} data-by={result?.by}>
               <a href={spotifyUrl(s.id)} target="_blank" rel="noreferrer">
                 {s.name ? `${s.name}${s.artist ? ` · ${s.artist}` : ''}` : spotifyUrl(s.id)}
               </a>
@@ -57,7 +59,7 @@ export function SongList({ mood }: { mood: Mood }) {
           );
         })}
       </ol>
-      <button class="primary" data-testid="queue-songs" onClick={() => void queueSongs(songs.songs.map((s) => s.id)).then(setQueued)}>
+      <button class="primary" data-testid="queue-songs" onClick={() => void queueSongs(songs.songs.map(({ id, name, artist }) => ({ id, name, artist }))).then(setQueued)}>
         Queue in Spotify
       </button>
       {queued && <QueueResult outcome={queued} />}

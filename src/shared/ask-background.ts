@@ -1,7 +1,7 @@
 /** Pages' side of the messages: send to the service worker and validate the answer. */
 import browser from 'webextension-polyfill';
 import type { z } from 'zod';
-import { CheckOutcome, HealthOutcome, QueueOutcome, SongsOutcome, type Mood, type ToBackground } from './messages';
+import { CheckOutcome, HealthOutcome, QueueOutcome, SongsOutcome, type Mood, type QueueSong, type ToBackground } from './messages';
 
 async function ask<S extends z.ZodType>(schema: S, msg: ToBackground, failed: (why: string) => z.infer<S>, attempts = 2): Promise<z.infer<S>> {
   let lastError: unknown;
@@ -23,8 +23,8 @@ export const checkMoodNow = () =>
 
 export const pickSongsFor = (mood: Mood) => ask(SongsOutcome, { type: 'pick-songs', mood }, (why): SongsOutcome => ({ ok: false, error: `No songs: ${why}.` }));
 
-export const queueSongs = (ids: string[]) =>
-  ask(QueueOutcome, { type: 'queue-songs', ids }, (why): QueueOutcome => ({ ok: false, code: 'internal', message: `Not queued: ${why}.` }), 1);
+export const queueSongs = (songs: QueueSong[]) =>
+  ask(QueueOutcome, { type: 'queue-songs', songs }, (why): QueueOutcome => ({ ok: false, code: 'internal', message: `Not queued: ${why}.` }), 1);
 
 export const calibrateMood = (mood: Mood) =>
   ask(CheckOutcome, { type: 'calibrate', mood }, (why): CheckOutcome => ({ ok: false, error: { code: 'internal', message: `Not captured: ${why}.` } }), 1);

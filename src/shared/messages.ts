@@ -58,11 +58,15 @@ export type CheckOutcome = z.infer<typeof CheckOutcome>;
 
 const TrackId = z.string().regex(/^[A-Za-z0-9]{22}$/);
 
+/** A song to queue: its name and artist, where the catalogue has them, let the page be checked against it. */
+export const QueueSong = z.object({ id: TrackId, name: z.string().max(300).optional(), artist: z.string().max(300).optional() });
+export type QueueSong = z.infer<typeof QueueSong>;
+
 /** Sent to the service worker by the popup, options page and tests. */
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check-mood') }),
   z.object({ type: z.literal('pick-songs'), mood: Mood }),
-  z.object({ type: z.literal('queue-songs'), ids: z.array(TrackId).min(1).max(20) }),
+  z.object({ type: z.literal('queue-songs'), songs: z.array(QueueSong).min(1).max(20) }),
   z.object({ type: z.literal('spotify-health') }),
   /** capture the user's face showing this mood for calibration (the camera runs as for a check) */
   z.object({ type: z.literal('calibrate'), mood: Mood }),
@@ -71,17 +75,25 @@ export const ToBackground = z.discriminatedUnion('type', [
 
 /** Sent by the service worker to the content script in a Spotify Web Player tab. */
 export const ToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('queue-tracks'), ids: z.array(TrackId).min(1).max(20), playIfIdle: z.boolean() }),
-  z.object({ type: z.literal('health-check'), probeId: TrackId }),
+  z.object({ type: z.literal('queue-tracks'), songs: z.array(QueueSong).min(1).max(20), playIfIdle: z.boolean() }),
+  z.object({ type: z.literal('health-check'), probe: QueueSong }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
-/** What the page confirmed for one song: played (the player shows it playing), queued (Spotify's "added to
- * queue" notice), not-confirmed (no answer the driver could read), refused (Spotify said no, an upsell say),
- * failed (the page did not have what the driver needs). Every status but played and queued has a reason. */
-export const SongQueueStatus = z.enum(['played', 'queued', 'not-confirmed', 'refused', 'failed']);
+/** What the page confirmed for one song: played (the player shows it playing), queued (it appeared in Spotify's
+ * queue, or Spotify's "added to queue" notice followed this click with no hand of the user's in between),
+ * not-confirmed (no answer the driver could read), refused (Spotify said no, an upsell say), failed (the page
+ * did not have what the driver needs), stopped (the user used the Spotify tab, so the driver let go). Every
+ * status but played and queued has a reason. */
+export const SongQueueStatus = z.enum(['played', 'queued', 'not-confirmed', 'refused', 'failed', 'stopped']);
 export type SongQueueStatus = z.infer<typeof SongQueueStatus>;
-export const SongQueueResult = z.object({ id: TrackId, status: SongQueueStatus, reason: z.string().optional() });
+export const SongQueueResult = z.object({
+  id: TrackId,
+  status: SongQueueStatus,
+  reason: z.string().optional(),
+  /** the signal that decided the status: "the queue view", "the player's link", … */
+  by: z.string().optional(),
+});
 export type SongQueueResult = z.infer<typeof SongQueueResult>;
 
 const SpotifyErrorCode = z.enum(['no-tab', 'page-changed', 'not-ready', 'internal']);
@@ -92,8 +104,9 @@ export const QueueOutcome = z.discriminatedUnion('ok', [
 ]);
 export type QueueOutcome = z.infer<typeof QueueOutcome>;
 
-/** One element "Test my Spotify tab" looked for on the live page. */
-export const HealthItem = z.object({ label: z.string(), ok: z.boolean(), detail: z.string().optional() });
+/** One thing "Test my Spotify tab" looked for on the live page: ok when queueing can rely on it (through its
+ * first signal, or through `fellBackFrom`'s replacement), with the signal found in `detail`. */
+export const HealthItem = z.object({ label: z.string(), ok: z.boolean(), detail: z.string().optional(), fellBackFrom: z.string().optional() });
 export type HealthItem = z.infer<typeof HealthItem>;
 export const HealthOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), health: z.array(HealthItem) }),

@@ -29,7 +29,7 @@ export function queueSummary(results: SongQueueResult[]): string {
     groups.set(key, g);
   }
   for (const g of groups.values()) {
-    const what = { 'not-confirmed': 'not confirmed', refused: 'not queued', failed: 'not queued', played: '', queued: '' }[g.status];
+    const what = { 'not-confirmed': 'not confirmed', refused: 'not queued', failed: 'not queued', stopped: 'stopped', played: '', queued: '' }[g.status];
     parts.push(`${songs(g.n)} ${what}: ${g.reason.replace(/\.$/, '')}.`);
   }
   return parts.join(' ') || 'Nothing was sent to Spotify.';

@@ -42,7 +42,7 @@ export const LABEL_CENTRE: Record<SongLabel, { valence: number; energy: number }
 /** The Spotify Web Player; the manifest's host access and content script cover exactly this origin. */
 export const SPOTIFY_WEB = 'https://open.spotify.com/';
 /** A catalogue track whose page "Test my Spotify tab" opens (nothing is played or queued). */
-export const HEALTH_CHECK_TRACK = '2H7PHVdQ3mXqEHXcvclTB0'; // Prince, 1999
+export const HEALTH_CHECK_SONG = { id: '2H7PHVdQ3mXqEHXcvclTB0', name: '1999', artist: 'Prince' };
 
 export function spotifyUrl(id: string): string {
   return `${SPOTIFY_WEB}track/${id}`;

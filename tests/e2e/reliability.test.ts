@@ -28,7 +28,7 @@ it('two checks at once share one offscreen document and both get an answer', asy
 });
 
 it('malformed and unknown messages are rejected, not acted on', async () => {
-  for (const bad of [{ type: 'format-disk' }, { type: 'pick-songs', mood: 'euphoric' }, { type: 'queue-songs', ids: ['../../etc'] }, 'check-mood', null]) {
+  for (const bad of [{ type: 'format-disk' }, { type: 'pick-songs', mood: 'euphoric' }, { type: 'queue-songs', songs: [{ id: '../../etc' }] }, 'check-mood', null]) {
     const answer = await s.ask(bad);
     expect(answer).toMatchObject({ ok: false });
   }

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/browser';
+import catalogue from '../../data/catalogue.json';
 
+/** The base page and its switches, one per hazard (tests/fixtures/spotify/README.md gives the evidence for each). */
 export interface FixtureConfig {
   locale?: 'en' | 'de';
   account?: 'premium' | 'free-upsell';
@@ -14,10 +16,25 @@ export interface FixtureConfig {
   lingerMs?: number;
   /** a Spotify redesign renamed the player's play/pause control */
   changed?: boolean;
+  /** 1: the track page's section has no data-test-uri */
+  noTestUri?: boolean;
+  /** 2: the locale link is added this many ms after the app starts, or never */
+  localeLinkLateMs?: number;
+  noLocaleLink?: boolean;
+  /** 3: the menu mounts with two items, the rest over the next frames */
+  menuFrames?: boolean;
+  /** 4: "Add to queue" from a script fails silently (nothing queued, no notice) */
+  queueFails?: boolean;
+  /** the queue button opens a /queue page instead of the sidebar (the Web Player before 2024) */
+  queueAsPage?: boolean;
+  /** 5: the player bar's widget links to the album only; the track id is in the now-playing view's context link */
+  widget2025?: boolean;
+  /** the now-playing view is closed, so no link names the track: only the media session and the title do */
+  npvClosed?: boolean;
 }
 
 export interface FixtureState {
-  log: Array<{ action: 'play' | 'play-blocked' | 'queue' | 'upsell' | 'pause' | 'resume'; id?: string }>;
+  log: Array<{ action: 'play' | 'play-blocked' | 'queue' | 'queue-failed' | 'upsell' | 'pause' | 'resume'; id?: string; hand?: true }>;
   queue: string[];
   nowPlaying: string | null;
   playing: boolean;
@@ -25,12 +42,15 @@ export interface FixtureState {
 
 const dir = join(ROOT, 'tests/fixtures/spotify');
 export const ALBUM = '1DFixLWuPkGAq4ZfIXEQ9c';
+// The real page names each song as the catalogue does: the driver checks titles against those names.
+const TITLES = JSON.stringify(Object.fromEntries(catalogue.rows.map((r) => [r[0], [r[1], r[2]]]))).replaceAll('</', '<\\/');
 
 export function fixtureHtml(config: FixtureConfig): string {
   const { locale = 'en', changed = false, ...rest } = config;
   let html = readFileSync(join(dir, 'web-player.html'), 'utf8')
     .replaceAll('{{LOCALE}}', locale)
-    .replace('<!--fixture-config-->', `<script>window.__fixtureConfig = ${JSON.stringify(rest)};</script>`);
+    .replace('<!--fixture-config-->', `<script>window.__fixtureConfig = ${JSON.stringify(rest)}; window.__fixtureTitles = ${TITLES};</script>`);
+  if (rest.noLocaleLink || rest.localeLinkLateMs) html = html.replace(/<!--locale-link-->.*<!--\/locale-link-->/, '');
   if (changed) html = html.replaceAll('control-button-playpause', 'control-button-play-pause-v2');
   return html;
 }

@@ -1,15 +1,17 @@
 /** Songs into a Spotify Web Player tab, through the real extension: open.spotify.com is served by a fixture
  * built like the real Web Player (tests/fixtures/spotify/README.md), in English and German, with its
- * lingering pages, extra buttons, tippy menu, upsell, blocked autoplay and a tab without the content script. */
+ * lingering pages, extra buttons, tippy menu, upsell, blocked autoplay and a tab without the content script,
+ * and one variant per hazard switch of the fixture: each queues exactly the requested songs in order or says why. */
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
-import { localePrefix, SPOTIFY, STRINGS, trackOfLink, trackPageOf } from '../../src/content/spotify-selectors';
+import { localePrefix, SPOTIFY, STRINGS, trackOfLink } from '../../src/content/spotify-selectors';
 import { AUTOPLAY_BLOCKED } from '../../src/content/spotify-driver';
+import { USER_TOOK_OVER } from '../../src/content/spotify-user';
 import catalogue from '../../data/catalogue.json';
 import de from '../fixtures/spotify/locales/de.json';
-import { ALBUM, fixtureState, openSpotify, serveSpotify, type FixtureConfig } from './spotify-fixture';
+import { ALBUM, fixtureState, openSpotify, serveSpotify, type FixtureConfig, type FixtureState } from './spotify-fixture';
 
 const labelOf = new Map(catalogue.rows.map((r) => [r[0] as string, r[3] as number]));
 const TRACK = '4uLU6hMCjMI75M1A2tKUQC';
@@ -39,7 +41,7 @@ describe('Spotify selectors against the fixture pages', () => {
         dispatchEvent(new PopStateEvent('popstate'));
       }, `${prefix}/track/${TRACK}`);
       // The album page lingers while the track page renders; the track page is told apart by its test uri.
-      const track = page.locator(trackPageOf(TRACK));
+      const track = page.locator(`${SPOTIFY.trackPage}[data-test-uri="spotify:track:${TRACK}"]`);
       await track.waitFor();
       // The test clicks by pointer at a position: the lingering album page's removal shifts the track page up, and
       // a click during that shift lands elsewhere (the driver clicks the element itself, so it is not affected).
@@ -59,7 +61,7 @@ describe('Spotify selectors against the fixture pages', () => {
       expect((await items.allInnerTexts()).filter((t) => t.trim() === words)).toHaveLength(1);
       await page.keyboard.press('Escape');
       await track.locator(SPOTIFY.actionBarPlay).click();
-      expect(trackOfLink((await page.locator(SPOTIFY.nowPlayingLink).getAttribute('href'))!)).toBe(TRACK);
+      expect(trackOfLink((await page.locator(SPOTIFY.playingLinks).first().getAttribute('href'))!)).toBe(TRACK);
       expect(await page.locator(SPOTIFY.playPause).getAttribute('aria-label')).toBe(locale === 'de' ? de[STRINGS.pause.key] : STRINGS.pause.en);
     });
   }
@@ -70,6 +72,8 @@ interface Queued {
   code?: string;
   shown: string[];
   statuses: Array<string | null>;
+  /** the signal that decided each song's status */
+  by: Array<string | null>;
 }
 
 describe('queueing from the popup into a page built like the Web Player', () => {
@@ -83,12 +87,15 @@ describe('queueing from the popup into a page built like the Web Player', () => 
   });
   afterAll(() => s.close());
 
-  /** The popup's check, its songs, "Queue in Spotify", and what the popup then says. */
-  async function queueFromPopup(): Promise<Queued> {
+  /** The popup's check, its songs, "Queue in Spotify", and what the popup then says; `during` is what the user
+   * does in the Spotify tab while mood-dj works there. */
+  async function queueFromPopup(during?: (shown: string[]) => Promise<void>): Promise<Queued> {
     const check = await s.popupCheck();
     expect(check.mood).toBe('happy');
     await expect.poll(() => check.page.getByTestId('song').count()).toBe(3);
+    const listed = await check.page.getByTestId('song').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
     await check.page.getByTestId('queue-songs').click();
+    await during?.(listed);
     const answer = check.page.getByTestId('queue-result').or(check.page.getByTestId('queue-error'));
     await answer.waitFor({ timeout: 30_000 });
     const songs = check.page.getByTestId('song');
@@ -97,6 +104,7 @@ describe('queueing from the popup into a page built like the Web Player', () => 
       code: (await answer.getAttribute('data-code')) ?? undefined,
       shown: await songs.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!)),
       statuses: await songs.evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))),
+      by: await songs.evaluateAll((els) => els.map((e) => e.getAttribute('data-by'))),
     };
     await check.page.close();
     return out;
@@ -187,6 +195,115 @@ describe('queueing from the popup into a page built like the Web Player', () => 
     await expectPutBack(before);
   });
 
+  /** "Test my Spotify tab" on the options page; returns the page with its result shown. */
+  async function testSpotifyTab(): Promise<Page> {
+    const options = await s.context.newPage();
+    await options.goto(s.url('src/options/index.html'));
+    await options.getByTestId('test-spotify').click();
+    await options.getByTestId('spotify-health-result').waitFor({ timeout: 30_000 });
+    return options;
+  }
+  /** The user's own music, started by their hand on the album page. */
+  const userMusic = () => spotify.locator('section[data-testid="album-page"] [data-testid="action-bar-row"] [data-testid="play-button"]').click();
+  const queuedAll = (ids: string[]) => ids.map((id) => ({ action: 'queue', id }));
+  const playedThenQueued = (ids: string[]) => [{ action: 'play', id: ids[0] }, ...queuedAll(ids.slice(1))];
+
+  describe('hazards of the real Web Player, one fixture switch each', () => {
+    /** A variant that must come out exactly as on the base page: with an idle player the first song played and
+     * two queued, with the user's music playing all three queued; `by` checks the signal that decided. */
+    const variants: Array<{ name: string; path: string; config: FixtureConfig; idle: boolean; by?: Array<RegExp | string | undefined> }> = [
+      { name: '1. the track page has no data-test-uri: known by the address, its fresh section and its title', path: `/album/${ALBUM}`, config: { noTestUri: true }, idle: true, by: [undefined, 'the queue view', 'the queue view'] },
+      { name: '2. a German UI whose locale link comes 1.5 s late: waited for, then its words are used', path: `/intl-de/album/${ALBUM}`, config: { locale: 'de', localeLinkLateMs: 1500 }, idle: false },
+      {
+        name: '2b. a German UI that never links its locale file: "Add to queue" is known by its icon and its place',
+        path: `/intl-de/album/${ALBUM}`,
+        config: { locale: 'de', noLocaleLink: true },
+        idle: false,
+        by: Array(3).fill(/^the queue view, the item found by its icon and its place instead of the page's words \(it links no language file\)$/),
+      },
+      { name: '3. the menu\'s items arrive over several frames: read until "Add to queue" is there', path: `/album/${ALBUM}`, config: { menuFrames: true }, idle: false },
+      // Whichever of the signals that name the song comes first (the view renders a moment after the session).
+      { name: '5. the 2025 player bar links the album, not the track: the now-playing view, the media session or the title tells the song plays', path: `/album/${ALBUM}`, config: { widget2025: true }, idle: true, by: [/^the (player's link to the track|media session|document title)$/] },
+      { name: '5b. the same with the now-playing view closed: the media session names the song', path: `/album/${ALBUM}`, config: { widget2025: true, npvClosed: true }, idle: true, by: ['the media session'] },
+    ];
+    for (const v of variants) {
+      it(v.name, async () => {
+        const before = await userOn(v.path, v.config);
+        if (!v.idle) await userMusic();
+        const q = await queueFromPopup();
+        expect(q.text).toBe(v.idle ? 'Playing the first song and queued 2 songs in Spotify.' : 'Queued 3 songs in Spotify.');
+        const { log } = await fixtureState(spotify);
+        expect(v.idle ? log : log.slice(1)).toEqual(v.idle ? playedThenQueued(q.shown) : queuedAll(q.shown));
+        (v.by ?? []).forEach((by, i) => by && expect(q.by[i]).toEqual(typeof by === 'string' ? by : expect.stringMatching(by)));
+        await expectPutBack(before);
+      });
+    }
+
+    it('4. queueing fails silently: the queue view does not list the songs, so none is called queued', async () => {
+      const before = await userOn(`/album/${ALBUM}`, { queueFails: true });
+      await userMusic();
+      const q = await queueFromPopup();
+      expect(q.text).toBe("3 songs not confirmed: it did not appear in Spotify's queue.");
+      expect(q.statuses).toEqual(['not-confirmed', 'not-confirmed', 'not-confirmed']);
+      expect((await fixtureState(spotify)).queue).toEqual([]);
+      await expectPutBack(before);
+    });
+
+    it("4b. no queue view, and the user queues a song by hand during the run: that notice is not taken for mood-dj's song", async () => {
+      await userOn(`/album/${ALBUM}`, { queueFails: true, queueAsPage: true });
+      await userMusic();
+      const mine = '7qiZfU4dY1lWllzX7mPBI3';
+      const q = await queueFromPopup(async (shown) => {
+        await spotify.waitForFunction((id) => (window as unknown as { __spotifyFixture: FixtureState }).__spotifyFixture.log.some((e) => e.action === 'queue-failed' && e.id === id), shown[1], { polling: 50 });
+        await spotify.bringToFront(); // the user goes to the Spotify tab
+        await spotify.locator(`section[data-testid="track-page"] [data-testid="tracklist-row"]:has(a[href$="/track/${mine}"]) [data-testid="more-button"]`).first().click();
+        await spotify.locator(SPOTIFY.menu).getByText(STRINGS.addToQueue.en).click();
+      });
+      expect(q.statuses).toEqual(['not-confirmed', 'not-confirmed', 'stopped']);
+      expect(q.text).toBe(
+        `1 song not confirmed: Spotify showed no "${STRINGS.addedToQueue.en}" notice, so it may not be in the queue. ` +
+          `1 song not confirmed: a notice came, but after you used the Spotify tab, so it may be for another song. 1 song stopped: ${USER_TOOK_OVER}.`,
+      );
+      const { log } = await fixtureState(spotify);
+      expect(log.slice(1)).toEqual([{ action: 'queue-failed', id: q.shown[0] }, { action: 'queue-failed', id: q.shown[1] }, { action: 'queue', id: mine, hand: true }]);
+      expect(spotify.url()).toBe(`https://open.spotify.com/track/${q.shown[1]}`); // where the user was: not moved
+    });
+
+    it("6. the user navigates in the tab during the run: mood-dj stops and leaves the tab where the user took it", async () => {
+      await userOn(`/album/${ALBUM}`, { renderMs: 1500, lingerMs: 1600 });
+      await userMusic();
+      const theirs = '0VjIjW4GlUZAMYd2vXMi3b';
+      const q = await queueFromPopup(async (shown) => {
+        await spotify.waitForFunction((id) => (window as unknown as { __spotifyFixture: FixtureState }).__spotifyFixture.log.some((e) => e.action === 'queue' && e.id === id), shown[1], { polling: 50 });
+        await spotify.bringToFront();
+        await spotify.locator(`nav [data-testid="sidebar-cards"] a[href="/track/${theirs}"]`).click();
+      });
+      expect(q.statuses).toEqual(['queued', 'queued', 'stopped']);
+      expect(q.text).toBe(`Queued 2 songs in Spotify. 1 song stopped: ${USER_TOOK_OVER}.`);
+      expect((await fixtureState(spotify)).log.slice(1)).toEqual(queuedAll(q.shown.slice(0, 2)));
+      await spotify.waitForTimeout(2000); // nothing drags the tab back afterwards
+      expect(spotify.url()).toBe(`https://open.spotify.com/track/${theirs}`);
+    });
+
+    it('"Test my Spotify tab" on a page with every hazard: passes, naming each signal it fell back from', async () => {
+      const before = await userOn(`/intl-de/album/${ALBUM}`, { locale: 'de', noTestUri: true, noLocaleLink: true, widget2025: true, menuFrames: true });
+      await userMusic();
+      const options = await testSpotifyTab();
+      expect(await options.getByTestId('spotify-health-result').getAttribute('data-passed')).toBe('true');
+      const items = await options.getByTestId('spotify-health-item').allInnerTexts();
+      expect(items.filter((i) => i.includes('instead of'))).toEqual([
+        expect.stringMatching(/^✓ Spotify's words in your language .* · instead of the page's language file/),
+        expect.stringMatching(/^✓ the play state \(playing, read from the media session\) · instead of the play button's words/),
+        expect.stringMatching(/^✓ a track page \(found by the address, the track-page section, rendered after navigation, its title, its action bar\) · instead of data-test-uri/),
+        expect.stringMatching(/^✓ the "Add to queue" item \(found by its icon and its place\) · instead of the page's words/),
+      ]);
+      expect(await options.getByTestId('spotify-health-summary').innerText()).toBe('All 10 checks passed (4 through a second signal): mood-dj can queue songs in this tab.');
+      expect((await fixtureState(spotify)).log).toHaveLength(1); // the user's own play: nothing played or queued
+      await expectPutBack(before);
+      await options.close();
+    });
+  });
+
   it('auto mode: an alarm checks the mood, queues songs in the tab and puts the mood on the badge', async () => {
     await userOn(`/album/${ALBUM}`, { locale: 'en' });
     await spotify.locator('section[data-testid="album-page"] [data-testid="action-bar-row"] [data-testid="play-button"]').click();
@@ -214,13 +331,9 @@ describe('queueing from the popup into a page built like the Web Player', () => 
   it('"Test my Spotify tab" passes on the English and German pages and leaves them as they were', async () => {
     for (const [path, c] of [[`/album/${ALBUM}`, { locale: 'en' }], [`/intl-de/album/${ALBUM}`, { locale: 'de' }]] as const) {
       const before = await userOn(path, c);
-      const options = await s.context.newPage();
-      await options.goto(s.url('src/options/index.html'));
-      await options.getByTestId('test-spotify').click();
-      const result = options.getByTestId('spotify-health-result');
-      await result.waitFor({ timeout: 30_000 });
-      expect(await result.getAttribute('data-passed')).toBe('true');
-      expect(await options.getByTestId('spotify-health-summary').innerText()).toBe('All 7 checks passed: mood-dj can queue songs in this tab.');
+      const options = await testSpotifyTab();
+      expect(await options.getByTestId('spotify-health-result').getAttribute('data-passed')).toBe('true');
+      expect(await options.getByTestId('spotify-health-summary').innerText()).toBe('All 10 checks passed: mood-dj can queue songs in this tab.');
       expect(await options.getByTestId('spotify-health-item').allInnerTexts()).toContainEqual(expect.stringContaining(`language ${c.locale}`));
       expect((await fixtureState(spotify)).log).toEqual([]); // nothing played or queued
       await expectPutBack(before);
@@ -235,12 +348,9 @@ describe('queueing from the popup into a page built like the Web Player', () => 
     expect(q.text).toContain("Spotify's page changed");
     expect(q.text).toContain('queueing is unavailable');
     expect((await fixtureState(spotify)).log).toEqual([]);
-    const options = await s.context.newPage();
-    await options.goto(s.url('src/options/index.html'));
-    await options.getByTestId('test-spotify').click();
-    await options.getByTestId('spotify-health-result').waitFor({ timeout: 30_000 });
+    const options = await testSpotifyTab();
     expect(await options.getByTestId('spotify-health-summary').innerText()).toBe(
-      "Queueing will not work in this tab: mood-dj could not find the player bar's play/pause button.",
+      "Queueing will not work in this tab: mood-dj could not find the player bar's play/pause button, the play state.",
     );
     await options.close();
   });
