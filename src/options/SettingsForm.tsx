@@ -42,18 +42,18 @@ export function SettingsForm() {
         </select>
       </label>
       <label class="row">
-        Prefer songs typical of the mood (valence and energy near its centre)
+        Prefer songs that sound most like the mood
         <input type="checkbox" checked={settings.preferCentre} onChange={(e) => update({ preferCentre: e.currentTarget.checked })} />
       </label>
       <label class="row">
-        Frames averaged per check
+        Camera pictures per check (more: steadier, slower)
         <input type="number" min={1} max={15} value={settings.framesPerCheck} onChange={(e) => update({ framesPerCheck: num(e) })} />
       </label>
       <h2>Speed</h2>
       <label class="row">
-        Compute backend
+        How mood-dj computes (leave on automatic unless a check fails)
         <select data-testid="backend" value={settings.backend} onChange={(e) => update({ backend: e.currentTarget.value as Settings['backend'] })}>
-          <option value="auto">Automatic (WebGPU, then WebGL, WASM, CPU)</option>
+          <option value="auto">Automatic: the fastest that works here</option>
           {BACKENDS.map((b) => (
             <option value={b}>{b}</option>
           ))}

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { pickSongsFor, queueSongs } from '../shared/ask-background';
 import type { Mood, QueueOutcome, SongQueueStatus, SongsOutcome } from '../shared/messages';
 import { confirmedCount, queueSummary } from '../shared/queue-summary';
-import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl } from '../shared/songs';
+import { loadSettings } from '../shared/settings';
+import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl, type MoodMapping } from '../shared/songs';
 
 const STATUS_WORDS: Record<SongQueueStatus, string> = {
   played: 'playing',
@@ -38,13 +39,19 @@ function QueueResult({ outcome }: { outcome: QueueOutcome }) {
 export function SongList({ mood }: { mood: Mood }) {
   const [songs, setSongs] = useState<SongsOutcome | undefined>();
   const [queued, setQueued] = useState<QueueOutcome | undefined>();
+  const [mapping, setMapping] = useState<MoodMapping | undefined>();
   useEffect(() => void pickSongsFor(mood).then(setSongs), [mood]);
+  useEffect(() => void loadSettings().then((s) => setMapping(s.mapping)), []);
 
   if (!songs) return <p class="meta">Picking songs…</p>;
   if (!songs.ok) return <p class="message" data-testid="songs-error">{songs.error}</p>;
   return (
     <section data-testid="songs" data-label={songs.label}>
-      <h2>Songs for you ({SONG_LABELS[songs.label]})</h2>
+      <h2>Songs for you</h2>
+      <p class="meta" data-testid="songs-why">
+        {SONG_LABELS[songs.label][0].toUpperCase() + SONG_LABELS[songs.label].slice(1)} songs for {/^[aeiou]/.test(mood) ? 'an' : 'a'} {mood} mood
+        {mapping && `, as you chose "${mapping === 'match' ? 'match my mood' : 'lift my mood'}" in the options`}.
+      </p>
       <ol class="songs">
         {songs.songs.map((s) => {
           const result = queued?.ok ? queued.songs.find((r) => r.id === s.id) : undefined;

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
+import { percent } from '../../src/shared/percent';
 
 const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
 
@@ -20,7 +21,7 @@ describe('a happy face', () => {
     expect(check.mood).toBe('happy');
     const probs = await Promise.all(['angry', 'happy', 'neutral', 'sad'].map(async (m) => parseInt(await check.page.getByTestId(`prob-${m}`).innerText(), 10)));
     expect(Math.max(...probs)).toBe(probs[1]);
-    expect(await check.page.getByTestId('mood-meta').innerText()).toContain('wasm');
+    expect(await check.page.getByTestId('mood-meta').textContent()).toContain('wasm'); // behind "Details"
     // happy maps to the catalogue's happy label (1); three songs by default, each a Spotify link
     const songs = check.page.getByTestId('songs');
     await expect.poll(() => songs.getAttribute('data-label')).toBe('1');
@@ -40,7 +41,7 @@ describe('a happy face', () => {
     expect(await reading.count()).toBe(0);
     const last = await s.lastResult();
     expect(await result.getAttribute('data-mood')).toBe(last.mood);
-    expect(await popup.getByTestId('prob-happy').innerText()).toBe(`${Math.round(100 * last.probabilities.happy)}%`);
+    expect(await popup.getByTestId('prob-happy').innerText()).toBe(percent(last.probabilities.happy));
     await popup.close();
   });
 

@@ -15,6 +15,9 @@ const fixture: { classes: string[]; inputs: number[][]; probabilities: number[][
   readFileSync(resolve(import.meta.dirname, '../fixtures/emotion-parity.json'), 'utf8'),
 );
 
+// The cpu backend here is the reference on purpose: tfjs-node's "install our node backend" banner is not for us.
+tf.env().set('IS_TEST', true);
+
 describe.each(['cpu', 'wasm'])('emotion model on %s', (backend) => {
   let model: EmotionModel;
   beforeAll(async () => {

@@ -1,0 +1,67 @@
+/** How the popup and options page read for a person, in the built extension in Chromium: text at its intended
+ * size despite Chromium's extension stylesheet, light and dark themes, and an honest mood card. */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
+import { MOODS } from '../../src/model/contract';
+
+const fontPx = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+describe('the extension UI', () => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true });
+    await s.setSettings({ backend: 'wasm' });
+  });
+  afterAll(() => s.close());
+
+  it("renders text at 15 px in the popup's body and the options page's labels (not Chromium's 75%)", async () => {
+    const check = await s.popupCheck();
+    expect(await fontPx(check.page, 'body')).toBe(15);
+    expect(await fontPx(check.page, '[data-testid=mood-sureness]')).toBe(15);
+    expect(await fontPx(check.page, '.meta')).toBeGreaterThanOrEqual(13);
+    await check.page.close();
+    const options = await s.context.newPage();
+    await options.goto(s.url('src/options/index.html'));
+    await options.locator('label.row').first().waitFor();
+    expect(await fontPx(options, 'label.row')).toBe(15);
+    // Help text is smaller than the labels it explains, never larger.
+    expect(await fontPx(options, '.meta')).toBeLessThan(await fontPx(options, 'label.row'));
+    await options.close();
+  });
+
+  it('follows the system theme: light, and dark with light text', async () => {
+    const options = await s.context.newPage();
+    await options.emulateMedia({ colorScheme: 'light' });
+    await options.goto(s.url('src/options/index.html'));
+    expect(await background(options)).toBe('rgb(255, 255, 255)');
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await background(options)).toBe('rgb(24, 24, 28)');
+    expect(await options.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(236, 236, 241)');
+    await options.close();
+  });
+
+  for (const face of ['happy', 'sad', 'angry', 'neutral']) {
+    it(`an honest mood card for a ${face} face: "x or y?" when the top two are close, never 100%`, async () => {
+      s.setPhoto(join(ROOT, `tests/fixtures/faces/${face}.jpg`));
+      const check = await s.popupCheck();
+      const { probabilities: p, mood } = await s.lastResult();
+      const [top, second] = [...MOODS].sort((a, b) => p[b] - p[a]);
+      expect(top).toBe(mood);
+      const name = await check.page.getByTestId('mood-name').innerText();
+      if (p[top] - p[second] < 0.12) expect(name.toLowerCase()).toBe(`${top} or ${second}?`);
+      else expect(name.toLowerCase()).toBe(top);
+      const card = await check.page.getByTestId('mood-result').innerText();
+      expect(card).not.toMatch(/\b100%/);
+      expect(card).not.toMatch(/(^|[^0-9<])0%/);
+      // Each bar is a meter with its mood's name and value, for screen readers.
+      for (const m of MOODS) {
+        const meter = check.page.getByRole('meter', { name: new RegExp(m, 'i') });
+        expect(Number(await meter.getAttribute('aria-valuenow'))).toBe(Math.round(100 * p[m]));
+      }
+      await check.page.close();
+    });
+  }
+});
