@@ -16,7 +16,8 @@ function shipModelsAndWasm(): Plugin {
     readdirSync(from).filter(keep).forEach((f) => files.push([`${to}/${f}`, () => readFileSync(join(from, f))]));
   // Threads stay off in extension pages (not cross-origin isolated), so the threaded build is left out.
   dir(join(pkgDir('@tensorflow/tfjs-backend-wasm'), 'dist'), 'wasm/tfjs', (f) => f.endsWith('.wasm') && !f.includes('threaded'));
-  dir(join(pkgDir('@mediapipe/tasks-vision'), 'wasm'), 'wasm/mediapipe', (f) => !f.includes('_module_')); // the classic-script loader is used
+  // The classic-script loader is used, SIMD only: every Chrome that runs Manifest V3 has wasm SIMD.
+  dir(join(pkgDir('@mediapipe/tasks-vision'), 'wasm'), 'wasm/mediapipe', (f) => !f.includes('_module_') && !f.includes('nosimd'));
   dir(resolve(import.meta.dirname, 'models/emotion'), 'models/emotion', (f) => f === 'model.json' || f.endsWith('.bin'));
   files.push(['data/catalogue.json', () => readFileSync(resolve(import.meta.dirname, 'data/catalogue.json'))]);
   files.push(['models/face/blaze_face_short_range.tflite', () => addMetadata(readFileSync(FACE_MODEL_SOURCE), buildMetadata())]);

@@ -1,6 +1,7 @@
 """FER2013 loading: raw u8 files from ../shared/data/fer2013 (see its README), a fixed validation part of train."""
 import csv
 import gzip
+import lzma
 import os
 
 import numpy as np
@@ -15,7 +16,8 @@ MOOD_IDS7 = [CLASSES7.index(m) for m in MOODS]
 def load_split(split, folder=FER_DIR):
     """Returns (images uint8 [N,48,48], labels uint8 [N]) in the 7-class numbering. folder: FER2013, or a folder
     in the same layout (scripts/posed-crops.ts writes faces-posed persons 01-14 so)."""
-    with gzip.open(os.path.join(folder, f"{split}-images.u8.gz"), "rb") as f:
+    packed = os.path.join(folder, f"{split}-images.u8.xz")  # training/pack_fer.py, for a lent GPU
+    with (lzma.open(packed) if os.path.exists(packed) else gzip.open(os.path.join(folder, f"{split}-images.u8.gz"), "rb")) as f:
         raw = f.read()
     labels = np.fromfile(os.path.join(folder, f"{split}-labels.u8"), dtype=np.uint8)
     if len(raw) != len(labels) * 2304:
