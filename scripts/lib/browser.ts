@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { Diagnostics, MoodResult } from '../../src/shared/messages';
+import { WELCOME_PAGE } from '../../src/shared/pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** the built extension; MOOD_DJ_DIST points at another build, to compare two builds with one script */
@@ -37,6 +38,8 @@ export interface LaunchOptions {
    * script, as one opened before a user installs mood-dj); the extension is then installed through the
    * DevTools protocol instead of --load-extension */
   beforeInstall?: (context: BrowserContext) => Promise<void>;
+  /** leave the first-run page that installing opens (by default it is closed, as a user would once done) */
+  keepWelcome?: boolean;
 }
 
 /** Installs the built extension into a running browser (Extensions.loadUnpacked needs a browser-wide
@@ -117,6 +120,14 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  if (!opts.keepWelcome)
+    await worker.evaluate(async (page) => {
+      for (let i = 0; i < 100; i++) {
+        const tabs = await chrome.tabs.query({ url: chrome.runtime.getURL(page) });
+        if (tabs.length) return chrome.tabs.remove(tabs.map((t) => t.id!));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }, WELCOME_PAGE);
   const url = (path: string) => `chrome-extension://${id}/${path}`;
   if (opts.grantCamera) {
     // As a user does: "Allow the camera" on the options page; the fake UI answers Chrome's prompt with Allow.

@@ -2,6 +2,7 @@
  * the top level so that a restarted worker receives the event that woke it. */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { ToBackground } from '../shared/messages';
+import { WELCOME_PAGE } from '../shared/pages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { installDefaultCatalogue } from '../shared/song-db';
 import { autoQueue } from './auto-dj';
@@ -42,8 +43,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 onSettingsChanged((s) => void applySchedule(s));
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
   void loadSettings().then(applySchedule);
+  // A new user is shown the few steps to set up (the camera, calibration, Spotify); an update is not.
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
   // On install and on every update: a new catalogue version replaces the old one.
   installDefaultCatalogue().catch((e) => console.error('song catalogue not installed', e));
 });

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { WELCOME_PAGE } from '../shared/pages';
 import { CalibrateFace } from './CalibrateFace';
 import { CameraAccess } from './CameraAccess';
 import { ImportSongs } from './ImportSongs';
@@ -10,6 +12,9 @@ import { SpotifyHealth } from './SpotifyHealth';
 render(
   <main>
     <h1>mood-dj options</h1>
+    <p class="meta">
+      New here? <a href={browser.runtime.getURL(WELCOME_PAGE)} target="_blank" rel="noreferrer" data-testid="open-welcome">Open the first-run guide</a>.
+    </p>
     <CameraAccess />
     <CalibrateFace />
     <SettingsForm />
