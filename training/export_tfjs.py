@@ -167,7 +167,8 @@ def load_rounded(path, dtype):
 
 
 def held_out_checkpoints(recipes, fold, k=5):
-    """The held-out teachers of these recipes that left out fold `fold` of k (training/held_out_teachers.sh)."""
+    """The nets of these recipes that left out fold `fold` of k (train.py --recipe R --fold I/k, kept in
+    training/checkpoints/<R>_fold<I>of<k>/ while they are needed)."""
     return [os.path.join(ROOT, "training", "checkpoints", f"{r}_fold{fold}of{k}", "best.pt") for r in recipes]
 
 

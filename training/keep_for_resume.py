@@ -23,7 +23,9 @@ def main(name):
     torch.save({"model": half(last["model"]), "epoch": last["epoch"], "best": last["best"], "torch_rng": last["torch_rng"]},
                os.path.join(dst, "last.pt"))
     best = torch.load(os.path.join(src, "best.pt"), map_location="cpu")
-    torch.save({**best, "model": half(best["model"])}, os.path.join(dst, "best.pt"))
+    # A recipe that keeps its last epoch has best.pt = last.pt: carried once.
+    if best["config"].get("keep") != "last":
+        torch.save({**best, "model": half(best["model"])}, os.path.join(dst, "best.pt"))
     shutil.copy(os.path.join(src, "log.jsonl"), os.path.join(dst, "log.jsonl"))
     print(f"{dst}: epoch {last['epoch']}, best validation {last['best']:.4f}")
 
