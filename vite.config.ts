@@ -35,6 +35,6 @@ export default defineConfig({
   build: {
     target: 'chrome120',
     chunkSizeWarningLimit: 4096,
-    rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
+    rollupOptions: { input: { offscreen: 'src/offscreen/index.html', welcome: 'src/welcome/index.html' } },
   },
 });
