@@ -10,13 +10,23 @@ const RANGES = { day: 24 * 3600_000, week: 7 * 24 * 3600_000 } as const;
 type Range = keyof typeof RANGES;
 const pct = (p: number) => `${Math.round(100 * p)}%`;
 
-/** One line per mood: its probability at each check (or hourly mean, for older days). */
+/** The entries of the range shown, oldest first. */
+const inRange = (entries: HistoryEntry[], range: Range, now: number) => entries.filter((e) => e.at >= now - RANGES[range]);
+
+function describe(e: HistoryEntry): string {
+  const mood = topMood(e);
+  return `${new Date(e.at).toLocaleString()}: ${MOOD_LOOK[mood].label} at ${pct(e.probabilities[mood])}${e.checks > 1 ? ` (mean of ${e.checks} checks in that hour)` : ''}`;
+}
+
+/** One line per mood: its probability at each check (or hourly mean, for older days). Pointing at it, or the
+ * arrow keys once it has focus, step through the checks; the same data is also a table. */
 function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
   const box = useRef<HTMLDivElement>(null);
-  const [hover, setHover] = useState<HistoryEntry | undefined>();
+  const plotRef = useRef<uPlot>();
+  const [hover, setHover] = useState<number | undefined>();
+  const shown = inRange(entries, range, Date.now());
   useEffect(() => {
     const now = Date.now();
-    const shown = entries.filter((e) => e.at >= now - RANGES[range]);
     const data: uPlot.AlignedData = [shown.map((e) => e.at / 1000), ...MOOD_NAMES.map((m) => shown.map((e) => e.probabilities[m]))];
     const plot = new uPlot(
       {
@@ -24,26 +34,67 @@ function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
         height: 240,
         scales: { x: { time: true, range: [(now - RANGES[range]) / 1000, now / 1000] }, y: { range: [0, 1] } },
         axes: [{}, { values: (_u, ticks) => ticks.map(pct) }],
-        series: [
-          {},
-          ...MOOD_NAMES.map((m) => ({ label: MOOD_LOOK[m].label, stroke: MOOD_LOOK[m].colour, width: 2, points: { show: true, size: 5 }, value: (_u: uPlot, v: number | null) => (v == null ? '–' : pct(v)) })),
-        ],
-        hooks: { setCursor: [(u) => setHover(u.cursor.idx == null ? undefined : shown[u.cursor.idx])] },
+        // The legend names the lines; values are read out below the chart, not as "--" before any pointing.
+        legend: { live: false },
+        series: [{}, ...MOOD_NAMES.map((m) => ({ label: MOOD_LOOK[m].label, stroke: MOOD_LOOK[m].colour, width: 2, points: { show: true, size: 5 } }))],
+        hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? undefined)] },
       },
       data,
       box.current!,
     );
+    plotRef.current = plot;
     return () => plot.destroy();
   }, [entries, range]);
-  const mood = hover && topMood(hover);
+  const step = (e: KeyboardEvent) => {
+    const last = shown.length - 1;
+    const to = { ArrowLeft: (hover ?? last + 1) - 1, ArrowRight: (hover ?? -1) + 1, Home: 0, End: last }[e.key];
+    if (to === undefined || last < 0) return;
+    e.preventDefault();
+    const i = Math.max(0, Math.min(last, to));
+    const u = plotRef.current!;
+    const mood = topMood(shown[i]);
+    u.setCursor({ left: u.valToPos(shown[i].at / 1000, 'x'), top: u.valToPos(shown[i].probabilities[mood], 'y') });
+    setHover(i);
+  };
+  const at = hover === undefined ? undefined : shown[hover];
   return (
     <>
-      <div ref={box} data-testid="history-chart" />
-      <p class="meta" data-testid="history-hover">
-        {hover && mood
-          ? `${new Date(hover.at).toLocaleString()}: ${MOOD_LOOK[mood].label} at ${pct(hover.probabilities[mood])}${hover.checks > 1 ? ` (mean of ${hover.checks} checks in that hour)` : ''}`
-          : 'Point at the chart to see the mood and its confidence.'}
+      <div
+        ref={box}
+        data-testid="history-chart"
+        tabIndex={0}
+        role="group"
+        aria-label="Mood history chart: the left and right arrow keys step through the checks"
+        onKeyDown={step}
+      />
+      <p class="meta" data-testid="history-hover" aria-live="polite">
+        {at ? describe(at) : 'Point at the chart, or focus it and use the arrow keys, to read each check.'}
       </p>
+      <details data-testid="history-table">
+        <summary>Show as a table</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              {MOOD_NAMES.map((m) => (
+                <th scope="col">{MOOD_LOOK[m].label}</th>
+              ))}
+              <th scope="col">Checks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...shown].reverse().map((e) => (
+              <tr>
+                <th scope="row">{new Date(e.at).toLocaleString()}</th>
+                {MOOD_NAMES.map((m) => (
+                  <td>{pct(e.probabilities[m])}</td>
+                ))}
+                <td>{e.checks}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </>
   );
 }

@@ -64,6 +64,28 @@ it('draws the day and the week, and hovering shows the mood and confidence', asy
   await page.close();
 });
 
+it('is usable from the keyboard and as a table, with no "--" legend before pointing', async () => {
+  const page = await s.context.newPage();
+  await page.setViewportSize({ width: 900, height: 1200 });
+  await page.goto(s.url('src/options/index.html'));
+  const chart = page.getByTestId('history-chart');
+  await chart.locator('canvas').waitFor();
+  expect(await chart.innerText()).not.toMatch(/--|–/);
+  // Tab order: the range choice (one stop for the radio group), then the chart.
+  await page.getByTestId('history-day').focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('history-chart');
+  await page.keyboard.press('End'); // the newest check: the real one
+  expect(await page.getByTestId('history-hover').innerText()).toMatch(/: Happy at \d+%$/);
+  await page.keyboard.press('ArrowLeft');
+  expect(await page.getByTestId('history-hover').innerText()).toMatch(/: (Happy|Sad) at \d+%$/);
+  await page.getByTestId('history-table').locator('summary').click();
+  const rows = page.getByTestId('history-table').locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(5);
+  expect(await rows.first().locator('td').allInnerTexts()).toHaveLength(5); // four moods and the number of checks
+  await page.close();
+});
+
 it('exports the history as CSV and clears it', async () => {
   const page = await s.context.newPage();
   await page.goto(s.url('src/options/index.html'));
