@@ -5,13 +5,16 @@ import { SPOTIFY_WEB } from './src/shared/songs.ts';
 // scripting: to put the content script into a Spotify tab opened before mood-dj was installed or updated.
 export const PERMISSIONS = ['offscreen', 'storage', 'alarms', 'scripting'];
 export const HOSTS = [`${SPOTIFY_WEB}*`];
+// Rendered from public/icons/icon.svg at build time (vite.config.ts).
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icons/icon${s}.png`]));
 
 export default defineManifest({
   manifest_version: 3,
   name: 'mood-dj',
   description: pkg.description,
   version: pkg.version,
-  action: { default_popup: 'src/popup/index.html', default_title: 'mood-dj: check my mood' },
+  action: { default_popup: 'src/popup/index.html', default_title: 'mood-dj: check my mood', default_icon: icons },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/service-worker.ts', type: 'module' },
   permissions: PERMISSIONS,
@@ -21,5 +24,5 @@ export default defineManifest({
   content_scripts: [{ matches: HOSTS, js: ['src/content/spotify.ts'], run_at: 'document_idle' }],
   // wasm (TF.js, MediaPipe) needs 'wasm-unsafe-eval'; nothing may run from elsewhere.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
-  icons: { 16: 'icons/icon16.png', 48: 'icons/icon48.png', 128: 'icons/icon128.png' },
+  icons,
 });

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
+import { Resvg } from '@resvg/resvg-js';
 import { defineConfig, type Plugin } from 'vite';
-import manifest from './manifest.config.ts';
+import manifest, { ICON_SIZES } from './manifest.config.ts';
 import { addMetadata, buildMetadata, SOURCE as FACE_MODEL_SOURCE } from './scripts/build-face-model.ts';
 
 // Some packages do not export package.json; node_modules sits beside this file.
@@ -30,8 +31,23 @@ function shipModelsAndWasm(): Plugin {
   };
 }
 
+/** The toolbar and store icons, drawn once as SVG (public/icons/icon.svg) and rendered at each size here. */
+function renderIcons(): Plugin {
+  const svg = readFileSync(resolve(import.meta.dirname, 'public/icons/icon.svg'));
+  return {
+    name: 'mood-dj:render-icons',
+    apply: 'build',
+    generateBundle() {
+      for (const size of ICON_SIZES) {
+        const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+        this.emitFile({ type: 'asset', fileName: `icons/icon${size}.png`, source: png });
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [crx({ manifest }), shipModelsAndWasm()],
+  plugins: [crx({ manifest }), shipModelsAndWasm(), renderIcons()],
   build: {
     target: 'chrome120',
     chunkSizeWarningLimit: 4096,
