@@ -11,16 +11,17 @@ const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icons/icon${s}.png`]
 
 export default defineManifest({
   manifest_version: 3,
-  name: 'mood-dj',
-  description: pkg.description,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  default_locale: 'en',
   version: pkg.version,
-  action: { default_popup: 'src/popup/index.html', default_title: 'mood-dj: check my mood', default_icon: icons },
+  action: { default_popup: 'src/popup/index.html', default_title: '__MSG_actionTitle__', default_icon: icons },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/service-worker.ts', type: 'module' },
   permissions: PERMISSIONS,
   host_permissions: HOSTS,
   // The toolbar action's shortcut opens the popup, which checks the mood at once.
-  commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Check my mood' } },
+  commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandCheck__' } },
   content_scripts: [{ matches: HOSTS, js: ['src/content/spotify.ts'], run_at: 'document_idle' }],
   // wasm (TF.js, MediaPipe) needs 'wasm-unsafe-eval'; nothing may run from elsewhere.
   content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },

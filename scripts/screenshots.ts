@@ -1,9 +1,11 @@
-/** npm run screenshots: rewrites docs/screenshots/ from the real built extension in Chromium: the popup with a
- * mood and its songs, the popup's errors, the options page and the mood history chart. */
-import { mkdirSync } from 'node:fs';
+/** npm run screenshots: rewrites docs/screenshots/ from the real built extension in Chromium, each picture in
+ * the light and the dark theme: the popup with a mood and its songs, the popup's errors, the options page, the
+ * mood history chart and the first-run page; then the digest of the UI sources they show (ui-hash.ts). */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, ROOT, type LaunchOptions } from './lib/browser';
+import { UI_HASH_FILE, uiHash } from './lib/ui-hash';
 
 const OUT = join(ROOT, 'docs/screenshots');
 const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
@@ -18,9 +20,14 @@ async function withSession(opts: LaunchOptions, fn: (s: Awaited<ReturnType<typeo
   }
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-  console.log(`docs/screenshots/${name}.png`);
+/** The page (or one element of it) in the light theme as name.png and the dark one as name-dark.png. */
+async function shot(page: Page, name: string, element?: string) {
+  for (const [scheme, suffix] of [['light', ''], ['dark', '-dark']] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const path = join(OUT, `${name}${suffix}.png`);
+    await (element ? page.locator(element).screenshot({ path }) : page.screenshot({ path, fullPage: true }));
+    console.log(`docs/screenshots/${name}${suffix}.png`);
+  }
 }
 
 async function main() {
@@ -46,14 +53,16 @@ async function main() {
     await options.getByTestId('history-chart').locator('canvas').waitFor();
     await shot(options, 'options');
     await options.getByTestId('history-week').check();
-    await options.getByTestId('mood-history').screenshot({ path: join(OUT, 'history.png') });
-    console.log('docs/screenshots/history.png');
+    await shot(options, 'history', '[data-testid=mood-history]');
+    await options.goto(s.url('src/welcome/index.html'));
+    await shot(options, 'welcome');
     s.setPhoto(photo('no-face.jpg'));
     const noFace = await s.popupCheck();
     await shot(noFace.page, 'popup-no-face');
   });
   await withSession({ photo: photo('happy.jpg'), grantCamera: false }, async (s) => shot((await s.popupCheck()).page, 'popup-camera-denied'));
   await withSession({ args: ['--use-fake-ui-for-media-stream'] }, async (s) => shot((await s.popupCheck()).page, 'popup-no-camera'));
+  writeFileSync(UI_HASH_FILE, `${uiHash()}\n`);
 }
 
 main().catch((e) => {

@@ -40,6 +40,9 @@ export interface LaunchOptions {
   beforeInstall?: (context: BrowserContext) => Promise<void>;
   /** leave the first-run page that installing opens (by default it is closed, as a user would once done) */
   keepWelcome?: boolean;
+  /** the browser's UI language, for the extension's translations: Chromium on Linux takes it from LANGUAGE and
+   * LANG, and has it only with Debian's chromium-l10n */
+  lang?: string;
 }
 
 /** Installs the built extension into a running browser (Extensions.loadUnpacked needs a browser-wide
@@ -98,6 +101,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}_${opts.lang.toUpperCase()}.UTF-8` }, locale: opts.lang } : {}),
     args: [
       ...extension,
       '--no-sandbox',
@@ -120,9 +124,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  // Installing opens the first-run page; one that opened later would take the front from a test's page (a tab
+  // in the back has its timers slowed to once a second), so it is waited for, however slow the start.
   if (!opts.keepWelcome)
     await worker.evaluate(async (page) => {
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 600; i++) {
         const tabs = await chrome.tabs.query({ url: chrome.runtime.getURL(page) });
         if (tabs.length) return chrome.tabs.remove(tabs.map((t) => t.id!));
         await new Promise((r) => setTimeout(r, 50));

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { calibrateMood, resetCalibration } from '../shared/ask-background';
 import { CALIBRATION_KEY, loadCalibration } from '../shared/calibration-store';
 import { MOOD_NAMES, type Mood } from '../shared/messages';
-import { MOOD_LOOK } from '../shared/moods';
+import { moodLabel, t } from '../shared/i18n';
 
 type Captured = Partial<Record<Mood, number>>;
 // Neutral first: it is enough by itself; the others count once all four are there.
@@ -27,26 +27,22 @@ export function CalibrateFace() {
     setMessage(undefined);
     const outcome = await calibrateMood(mood);
     setBusy(undefined);
-    setMessage(outcome.ok ? `Captured your ${mood} face.` : `Not captured: ${outcome.error.message}`);
+    setMessage(outcome.ok ? t('captured', moodLabel(mood).toLowerCase()) : t('notCaptured', outcome.error.message));
   };
   const all = ORDER.every((m) => at[m]);
-  const status = all ? 'Every check is calibrated to your four moods.' : at.neutral ? 'Every check is calibrated to your neutral face.' : 'Not calibrated.';
+  const status = t(all ? 'calibratedAll' : at.neutral ? 'calibratedNeutralOnly' : 'notCalibrated');
   return (
     <section data-testid="calibration">
-      <h2>Calibrate to my face</h2>
-      <p class="meta">
-        One person's resting face reads as sad, another's smile as neutral. Look at the camera with a neutral face and press the first
-        button; if you like, show each of the other moods too (calibrating on all four helped most when measured). Only the model's
-        numbers for your face are kept, on this computer.
-      </p>
+      <h2>{t('calibrateHeading')}</h2>
+      <p class="meta">{t('calibrateHelp')}</p>
       <p data-testid="calibration-status">{status}</p>
       {ORDER.map((m) => (
         <button data-testid={`calibrate-${m}`} disabled={busy !== undefined} onClick={() => void capture(m)}>
-          {busy === m ? 'Looking…' : `${at[m] ? '✓ ' : ''}My ${MOOD_LOOK[m].label.toLowerCase()} face`}
+          {busy === m ? t('calibrateLooking') : `${at[m] ? '✓ ' : ''}${t(`calibrateMy_${m}`)}`}
         </button>
       ))}{' '}
       <button data-testid="calibration-reset" disabled={!Object.keys(at).length} onClick={() => void resetCalibration()}>
-        Reset calibration
+        {t('calibrationReset')}
       </button>
       {message && <p data-testid="calibration-message">{message}</p>}
     </section>

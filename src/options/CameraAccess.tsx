@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 type Status = 'unknown' | 'granted' | 'denied' | 'prompt' | 'error';
 
@@ -31,24 +32,20 @@ export function CameraAccess() {
 
   return (
     <section>
-      <h2>Camera</h2>
-      <p class="privacy">
-        Privacy: mood-dj looks at you only during a mood check (about one second), recognises your expression on this computer, and turns the
-        camera off again. No picture, face or mood ever leaves your computer; the extension makes no network requests of its own and has no
-        analytics.
-      </p>
+      <h2>{t('cameraHeading')}</h2>
+      <p class="privacy">{t('privacy')}</p>
       <p data-testid="camera-status" data-status={status}>
-        {status === 'granted' && <span class="ok">The camera is allowed.</span>}
-        {status === 'prompt' && 'The camera is not allowed yet.'}
-        {status === 'unknown' && 'Camera permission unknown.'}
+        {status === 'granted' && <span class="ok">{t('cameraAllowed')}</span>}
+        {status === 'prompt' && t('cameraNotYet')}
+        {status === 'unknown' && t('cameraUnknown')}
         {status === 'denied' && (
-          <span class="error">The camera is blocked for mood-dj. Allow it in Chrome's site settings for this extension, then reload this page.</span>
+          <span class="error">{t('cameraBlocked')}</span>
         )}
-        {status === 'error' && <span class="error">The camera could not start: {detail}</span>}
+        {status === 'error' && <span class="error">{t('cameraError', detail)}</span>}
       </p>
       {status !== 'granted' && (
         <button class="primary" data-testid="grant-camera" onClick={grant}>
-          Allow the camera
+          {t('allowCamera')}
         </button>
       )}
     </section>

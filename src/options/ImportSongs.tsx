@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { importCsv, WrongColumns, type ImportJob, type ImportProgress } from '../shared/import-278k';
 import { beginImport, catalogueSize, type ImportWriter } from '../shared/song-db';
 import type { Song } from '../shared/songs';
+import { t } from '../shared/i18n';
 
 type State =
   | { kind: 'idle' }
@@ -36,24 +37,22 @@ export function ImportSongs() {
             e instanceof WrongColumns
               ? e.message
               : e instanceof DOMException && e.name === 'AbortError'
-                ? 'Import cancelled. The songs read so far are kept; import the file again to finish (nothing is added twice).'
-                : `The import stopped: ${e instanceof Error ? e.message : String(e)}`,
+                ? t('importCancelled')
+                : t('importStopped', e instanceof Error ? e.message : String(e)),
         }),
     );
   };
 
   return (
     <section>
-      <h2>Songs</h2>
+      <h2>{t('songsHeading')}</h2>
       <p data-testid="catalogue-size">
-        {size ? `${n(size.total)} songs in the catalogue, ${n(size.import?.songs ?? 0)} of them imported.` : 'Counting songs…'}
+        {size ? t('catalogueSize', n(size.total), n(size.import?.songs ?? 0)) : t('countingSongs')}
       </p>
       {size?.import?.status === 'running' && state.kind !== 'running' && (
-        <p class="note" data-testid="import-interrupted">The last import stopped after {n(size.import.songs)} songs: import the file again to finish.</p>
+        <p class="note" data-testid="import-interrupted">{t('importInterrupted', n(size.import.songs))}</p>
       )}
-      <p class="meta">
-        Add Kaggle's "278k Emotion Labeled Spotify Songs" file <code>278k_labelled_uri.csv</code>. It stays on this computer.
-      </p>
+      <p class="meta">{t('importHelp')}</p>
       <input
         type="file"
         accept=".csv,text/csv"
@@ -68,14 +67,14 @@ export function ImportSongs() {
       {state.kind === 'running' && (
         <div data-testid="import-progress">
           <progress max={state.progress.bytesTotal} value={state.progress.bytesRead} />{' '}
-          {n(state.progress.imported)} songs imported{state.progress.bad ? `, ${n(state.progress.bad)} bad rows skipped` : ''}{' '}
-          <button onClick={() => job.current?.cancel()}>Cancel</button>
+          {t('importProgress', n(state.progress.imported))}
+          {state.progress.bad ? t('badRowsSkipped', n(state.progress.bad)) : ''} <button onClick={() => job.current?.cancel()}>{t('cancel')}</button>
         </div>
       )}
       {state.kind === 'done' && (
         <p class="ok" data-testid="import-done" data-imported={state.progress.imported} data-bad={state.progress.bad}>
-          Imported {n(state.progress.imported)} songs in {state.seconds.toFixed(1)} s.
-          {state.progress.bad ? ` ${n(state.progress.bad)} malformed rows were skipped.` : ''}
+          {t('importDone', n(state.progress.imported), state.seconds.toFixed(1))}
+          {state.progress.bad ? t('malformedSkipped', n(state.progress.bad)) : ''}
         </p>
       )}
       {state.kind === 'failed' && <p class="error" data-testid="import-error">{state.message}</p>}

@@ -5,17 +5,30 @@ import 'uplot/dist/uPlot.min.css';
 import { MOOD_NAMES } from '../shared/messages';
 import { HISTORY_KEY, historyCsv, parseHistory, topMood, type HistoryEntry } from '../shared/mood-history';
 import { MOOD_LOOK } from '../shared/moods';
+import { moodLabel, t } from '../shared/i18n';
 
 const RANGES = { day: 24 * 3600_000, week: 7 * 24 * 3600_000 } as const;
 type Range = keyof typeof RANGES;
 const pct = (p: number) => `${Math.round(100 * p)}%`;
+
+/** Whether the system asks for the dark theme, followed as it changes. */
+function useDarkScheme(): boolean {
+  const query = matchMedia('(prefers-color-scheme: dark)');
+  const [dark, setDark] = useState(query.matches);
+  useEffect(() => {
+    const changed = () => setDark(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  return dark;
+}
 
 /** The entries of the range shown, oldest first. */
 const inRange = (entries: HistoryEntry[], range: Range, now: number) => entries.filter((e) => e.at >= now - RANGES[range]);
 
 function describe(e: HistoryEntry): string {
   const mood = topMood(e);
-  return `${new Date(e.at).toLocaleString()}: ${MOOD_LOOK[mood].label} at ${pct(e.probabilities[mood])}${e.checks > 1 ? ` (mean of ${e.checks} checks in that hour)` : ''}`;
+  return t('historyAt', new Date(e.at).toLocaleString(), moodLabel(mood), pct(e.probabilities[mood])) + (e.checks > 1 ? t('historyMean', e.checks) : '');
 }
 
 /** One line per mood: its probability at each check (or hourly mean, for older days). Pointing at it, or the
@@ -25,7 +38,11 @@ function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
   const plotRef = useRef<uPlot>();
   const [hover, setHover] = useState<number | undefined>();
   const shown = inRange(entries, range, Date.now());
+  const dark = useDarkScheme();
   useEffect(() => {
+    // The canvas is drawn in the theme's colours (CSS variables do not reach inside it).
+    const css = getComputedStyle(document.documentElement);
+    const axis = { stroke: css.getPropertyValue('--muted').trim(), grid: { stroke: css.getPropertyValue('--track').trim() }, ticks: { stroke: css.getPropertyValue('--track').trim() } };
     const now = Date.now();
     const data: uPlot.AlignedData = [shown.map((e) => e.at / 1000), ...MOOD_NAMES.map((m) => shown.map((e) => e.probabilities[m]))];
     const plot = new uPlot(
@@ -33,10 +50,10 @@ function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
         width: 640,
         height: 240,
         scales: { x: { time: true, range: [(now - RANGES[range]) / 1000, now / 1000] }, y: { range: [0, 1] } },
-        axes: [{}, { values: (_u, ticks) => ticks.map(pct) }],
+        axes: [axis, { ...axis, values: (_u, ticks) => ticks.map(pct) }],
         // The legend names the lines; values are read out below the chart, not as "--" before any pointing.
         legend: { live: false },
-        series: [{}, ...MOOD_NAMES.map((m) => ({ label: MOOD_LOOK[m].label, stroke: MOOD_LOOK[m].colour, width: 2, points: { show: true, size: 5 } }))],
+        series: [{}, ...MOOD_NAMES.map((m) => ({ label: moodLabel(m), stroke: MOOD_LOOK[m].colour, width: 2, points: { show: true, size: 5 } }))],
         hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? undefined)] },
       },
       data,
@@ -44,7 +61,7 @@ function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
     );
     plotRef.current = plot;
     return () => plot.destroy();
-  }, [entries, range]);
+  }, [entries, range, dark]);
   const step = (e: KeyboardEvent) => {
     const last = shown.length - 1;
     const to = { ArrowLeft: (hover ?? last + 1) - 1, ArrowRight: (hover ?? -1) + 1, Home: 0, End: last }[e.key];
@@ -64,22 +81,22 @@ function Chart({ entries, range }: { entries: HistoryEntry[]; range: Range }) {
         data-testid="history-chart"
         tabIndex={0}
         role="group"
-        aria-label="Mood history chart: the left and right arrow keys step through the checks"
+        aria-label={t('historyChartLabel')}
         onKeyDown={step}
       />
       <p class="meta" data-testid="history-hover" aria-live="polite">
-        {at ? describe(at) : 'Point at the chart, or focus it and use the arrow keys, to read each check.'}
+        {at ? describe(at) : t('historyPoint')}
       </p>
       <details data-testid="history-table">
-        <summary>Show as a table</summary>
+        <summary>{t('showTable')}</summary>
         <table>
           <thead>
             <tr>
-              <th scope="col">When</th>
+              <th scope="col">{t('when')}</th>
               {MOOD_NAMES.map((m) => (
-                <th scope="col">{MOOD_LOOK[m].label}</th>
+                <th scope="col">{moodLabel(m)}</th>
               ))}
-              <th scope="col">Checks</th>
+              <th scope="col">{t('checks')}</th>
             </tr>
           </thead>
           <tbody>
@@ -120,18 +137,16 @@ export function MoodHistory() {
   if (!entries) return null;
   return (
     <section data-testid="mood-history">
-      <h2>Mood history</h2>
-      <p class="meta">
-        Every check of the last day, hourly means for the eight weeks before; kept on this computer only.
-      </p>
+      <h2>{t('historyHeading')}</h2>
+      <p class="meta">{t('historyHelp')}</p>
       {entries.length === 0 ? (
-        <p data-testid="history-empty">No checks yet: the history fills as the popup or auto mode checks your mood.</p>
+        <p data-testid="history-empty">{t('historyEmpty')}</p>
       ) : (
         <>
           <p>
             {(Object.keys(RANGES) as Range[]).map((r) => (
               <label>
-                <input type="radio" name="range" data-testid={`history-${r}`} checked={range === r} onChange={() => setRange(r)} /> Last {r}{' '}
+                <input type="radio" name="range" data-testid={`history-${r}`} checked={range === r} onChange={() => setRange(r)} /> {t(r === 'day' ? 'lastDay' : 'lastWeek')}{' '}
               </label>
             ))}
           </p>
@@ -139,10 +154,10 @@ export function MoodHistory() {
         </>
       )}
       <button data-testid="history-export" disabled={entries.length === 0} onClick={exportCsv}>
-        Export as CSV
+        {t('exportCsv')}
       </button>{' '}
       <button data-testid="history-clear" disabled={entries.length === 0} onClick={clear}>
-        Clear history
+        {t('clearHistory')}
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BACKENDS } from '../shared/messages';
 import { loadSettings, saveSettings, type Settings } from '../shared/settings';
+import { t } from '../shared/i18n';
 
 export function SettingsForm() {
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -12,48 +13,48 @@ export function SettingsForm() {
   const update = async (patch: Partial<Settings>) => {
     try {
       setSettings(await saveSettings(patch));
-      setNotice('Saved.');
+      setNotice(t('saved'));
     } catch {
-      setNotice('Not saved: a value is out of range.');
+      setNotice(t('notSaved'));
     }
   };
   const num = (e: Event) => Number((e.currentTarget as HTMLInputElement).value);
 
   return (
     <section>
-      <h2>Checks</h2>
+      <h2>{t('checksHeading')}</h2>
       <label class="row">
-        Auto mode: check my mood regularly
+        {t('autoMode')}
         <input type="checkbox" data-testid="auto-mode" checked={settings.autoMode} onChange={(e) => update({ autoMode: e.currentTarget.checked })} />
       </label>
       <label class="row">
-        Minutes between checks (at least 0.5)
+        {t('interval')}
         <input type="number" data-testid="interval" min={0.5} step={0.5} value={settings.intervalMinutes} onChange={(e) => update({ intervalMinutes: num(e) })} />
       </label>
       <label class="row">
-        Songs per check
+        {t('songsPerCheck')}
         <input type="number" data-testid="songs-per-check" min={1} max={20} value={settings.songsPerCheck} onChange={(e) => update({ songsPerCheck: num(e) })} />
       </label>
       <label class="row">
-        Music
+        {t('music')}
         <select data-testid="mapping" value={settings.mapping} onChange={(e) => update({ mapping: e.currentTarget.value as Settings['mapping'] })}>
-          <option value="match">Match my mood</option>
-          <option value="lift">Lift my mood</option>
+          <option value="match">{t('matchMood')}</option>
+          <option value="lift">{t('liftMood')}</option>
         </select>
       </label>
       <label class="row">
-        Prefer songs that sound most like the mood
+        {t('preferCentre')}
         <input type="checkbox" checked={settings.preferCentre} onChange={(e) => update({ preferCentre: e.currentTarget.checked })} />
       </label>
       <label class="row">
-        Camera pictures per check (more: steadier, slower)
+        {t('framesPerCheck')}
         <input type="number" min={1} max={15} value={settings.framesPerCheck} onChange={(e) => update({ framesPerCheck: num(e) })} />
       </label>
-      <h2>Speed</h2>
+      <h2>{t('speedHeading')}</h2>
       <label class="row">
-        How mood-dj computes (leave on automatic unless a check fails)
+        {t('backend')}
         <select data-testid="backend" value={settings.backend} onChange={(e) => update({ backend: e.currentTarget.value as Settings['backend'] })}>
-          <option value="auto">Automatic: the fastest that works here</option>
+          <option value="auto">{t('backendAuto')}</option>
           {BACKENDS.map((b) => (
             <option value={b}>{b}</option>
           ))}

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 
 /** The keyboard shortcut that opens the popup (and so checks the mood), as Chrome has it now: the user may
  * have changed or cleared it, or another extension may hold the suggested key. */
@@ -9,16 +10,14 @@ export function Shortcut() {
   if (key === undefined) return null;
   return (
     <section>
-      <h2>Keyboard shortcut</h2>
+      <h2>{t('shortcutHeading')}</h2>
       <p data-testid="shortcut">
         {key ? (
-          <>
-            Press <kbd>{key}</kbd> in any tab to check your mood: the mood-dj popup opens and checks.
-          </>
+          t('shortcutPress', key)
         ) : (
-          'No shortcut is set for checking your mood.'
+          t('shortcutNone')
         )}{' '}
-        <button onClick={() => browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>Change it</button>
+        <button onClick={() => browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>{t('changeIt')}</button>
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { testSpotifyTab } from '../shared/ask-background';
 import type { HealthOutcome } from '../shared/messages';
 import { SPOTIFY_WEB } from '../shared/songs';
+import { t } from '../shared/i18n';
 
 /** "Test my Spotify tab": checks each element queueing needs on the user's live Spotify page, in words. */
 export function SpotifyHealth() {
@@ -16,18 +17,15 @@ export function SpotifyHealth() {
   const fallbacks = outcome?.ok ? outcome.health.filter((h) => h.ok && h.fellBackFrom).length : 0;
   return (
     <section data-testid="spotify-health">
-      <h2>Spotify</h2>
-      <p class="meta">
-        mood-dj queues songs through the buttons of your open Spotify Web Player tab. The test opens a song's page there, its menu and the
-        queue, reads what plays, and puts your page back; it plays and queues nothing.
-      </p>
+      <h2>{t('spotifyHeading')}</h2>
+      <p class="meta">{t('spotifyHelp')}</p>
       <button data-testid="test-spotify" disabled={state.kind === 'running'} onClick={() => void run()}>
-        {state.kind === 'running' ? 'Testing your Spotify tab…' : 'Test my Spotify tab'}
+        {state.kind === 'running' ? t('testingSpotify') : t('testSpotify')}
       </button>
       {outcome && !outcome.ok && (
         <div class="message" data-testid="spotify-health-error" data-code={outcome.code}>
           <p>{outcome.message}</p>
-          {outcome.code === 'no-tab' && <button onClick={() => browser.tabs.create({ url: SPOTIFY_WEB })}>Open Spotify web</button>}
+          {outcome.code === 'no-tab' && <button onClick={() => browser.tabs.create({ url: SPOTIFY_WEB })}>{t('openSpotifyWeb')}</button>}
         </div>
       )}
       {outcome?.ok && (

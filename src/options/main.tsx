@@ -8,12 +8,16 @@ import { MoodHistory } from './MoodHistory';
 import { SettingsForm } from './SettingsForm';
 import { Shortcut } from './Shortcut';
 import { SpotifyHealth } from './SpotifyHealth';
+import { t } from '../shared/i18n';
 
 render(
   <main>
-    <h1>mood-dj options</h1>
+    <h1>{t('optionsTitle')}</h1>
     <p class="meta">
-      New here? <a href={browser.runtime.getURL(WELCOME_PAGE)} target="_blank" rel="noreferrer" data-testid="open-welcome">Open the first-run guide</a>.
+      {t('newHere')}{' '}
+      <a href={browser.runtime.getURL(WELCOME_PAGE)} target="_blank" rel="noreferrer" data-testid="open-welcome">
+        {t('openWelcome')}
+      </a>
     </p>
     <CameraAccess />
     <CalibrateFace />

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { checkMoodNow } from '../shared/ask-background';
 import { CheckProgress, type CheckError, type CheckOutcome } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { AutoStatus } from './AutoStatus';
 import { MoodCard } from './MoodCard';
 import { SongList } from './SongList';
@@ -9,8 +10,8 @@ import { SongList } from './SongList';
 /** What the user can do about each failure. */
 function NextStep({ error, retry }: { error: CheckError; retry: () => void }) {
   if (error.code === 'camera-denied')
-    return <button class="primary" onClick={() => browser.runtime.openOptionsPage()}>Allow the camera</button>;
-  return <button onClick={retry}>Try again</button>;
+    return <button class="primary" onClick={() => browser.runtime.openOptionsPage()}>{t('allowCamera')}</button>;
+  return <button onClick={retry}>{t('tryAgain')}</button>;
 }
 
 export function App() {
@@ -36,14 +37,14 @@ export function App() {
     <main>
       <h1>mood-dj</h1>
       {!outcome && !first && (
-        <div class="progress" data-testid="checking"><span class="spinner" /> Looking at your expression…</div>
+        <div class="progress" data-testid="checking"><span class="spinner" /> {t('popupLooking')}</div>
       )}
       {!outcome && first && <MoodCard reading={first} />}
       {outcome?.ok && (
         <>
           <MoodCard result={outcome.result} />
           <SongList mood={outcome.result.mood} />
-          <button onClick={run}>Check again</button>
+          <button onClick={run}>{t('checkAgain')}</button>
         </>
       )}
       {outcome && !outcome.ok && (

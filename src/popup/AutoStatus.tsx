@@ -3,11 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LastAutoQueue } from '../shared/messages';
 import { queueSummary } from '../shared/queue-summary';
 import { loadSettings, type Settings } from '../shared/settings';
+import { t } from '../shared/i18n';
 
 function describe(last: LastAutoQueue): string {
-  if ('skipped' in last) return `nothing queued (${last.skipped}).`;
+  if ('skipped' in last) return t('autoSkipped', last.skipped);
   if (last.ok) return queueSummary(last.songs);
-  return `not queued: ${last.message}`;
+  return t('autoFailed', last.message);
 }
 
 /** What auto mode did at its last scheduled check, so that a quiet auto mode is never a silent failure. */
@@ -21,8 +22,8 @@ export function AutoStatus() {
   if (!settings?.autoMode) return null;
   return (
     <p class="meta" data-testid="auto-status">
-      Auto mode: a check every {settings.intervalMinutes} min.
-      {last && ` Last, at ${new Date(last.at).toLocaleTimeString()}: ${describe(last)}`}
+      {t('autoStatus', settings.intervalMinutes)}
+      {last && t('autoLast', new Date(last.at).toLocaleTimeString(), describe(last))}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { MOODS } from '../model/contract';
 import type { CheckProgress, Mood, MoodResult } from '../shared/messages';
+import { moodLabel, t } from '../shared/i18n';
 import { MOOD_LOOK } from '../shared/moods';
 import { percent as pct } from '../shared/percent';
 
@@ -24,17 +25,17 @@ export function MoodCard({ result, reading }: { result: MoodResult; reading?: un
         <span class="emoji" aria-hidden="true">{look.emoji}</span>
         <div>
           <div class="name" data-testid="mood-name">
-            {other ? `${look.label} or ${MOOD_LOOK[other].label.toLowerCase()}?` : look.label}
+            {other ? t('moodOr', moodLabel(shown.mood), moodLabel(other).toLowerCase()) : moodLabel(shown.mood)}
           </div>
           <div data-testid="mood-sureness">
-            {other ? 'Hard to tell: your face shows a bit of both' : `${pct(shown.probabilities[shown.mood])} sure`}
+            {other ? t('moodHardToTell') : t('moodSure', pct(shown.probabilities[shown.mood]))}
           </div>
         </div>
       </div>
       <div class="bars">
         {MOODS.map((m) => (
           <>
-            <span id={`bar-${m}`}>{MOOD_LOOK[m].label}</span>
+            <span id={`bar-${m}`}>{moodLabel(m)}</span>
             <div class="bar" role="meter" aria-labelledby={`bar-${m}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(100 * shown.probabilities[m])} aria-valuetext={pct(shown.probabilities[m])}>
               <span style={{ width: `${(100 * shown.probabilities[m]).toFixed(1)}%`, background: MOOD_LOOK[m].colour }} />
             </div>
@@ -44,7 +45,7 @@ export function MoodCard({ result, reading }: { result: MoodResult; reading?: un
       </div>
       {reading && (
         <p class="meta" data-testid="reading-meta">
-          Reading… frame {reading.framesDone} of {reading.frames}
+          {t('readingFrame', reading.framesDone, reading.frames)}
         </p>
       )}
       {result && <ResultNotes result={result} />}
@@ -53,23 +54,22 @@ export function MoodCard({ result, reading }: { result: MoodResult; reading?: un
 }
 
 function ResultNotes({ result }: { result: MoodResult }) {
-  const t = result.timings;
+  const ms = result.timings;
   return (
     <>
       {result.requestedBackend !== 'auto' && result.requestedBackend !== result.backend && (
-        <p class="note" data-testid="backend-fallback">The compute method you chose ({result.requestedBackend}) does not work here, so {result.backend} was used.</p>
+        <p class="note" data-testid="backend-fallback">{t('backendFallback', result.requestedBackend, result.backend)}</p>
       )}
-      {result.faces > 1 && <p class="note" data-testid="several-faces">{result.faces} faces in view: the largest one was used.</p>}
+      {result.faces > 1 && <p class="note" data-testid="several-faces">{t('severalFaces', result.faces)}</p>}
       <details>
-        <summary>Details</summary>
+        <summary>{t('details')}</summary>
         <p class="meta" data-testid="mood-meta">
-          Read from {result.framesUsed} camera frames in {(t.totalMs / 1000).toFixed(1)} s{t.coldStart ? ', including loading the models' : ''}. Computed
-          with {result.backend}: finding the face {t.detectMsPerFrame.toFixed(0)} ms, reading the expression {t.classifyMsPerFrame.toFixed(0)} ms a frame.
+          {t('detailsText', result.framesUsed, (ms.totalMs / 1000).toFixed(1), ms.coldStart ? t('detailsColdStart') : '', result.backend, ms.detectMsPerFrame.toFixed(0), ms.classifyMsPerFrame.toFixed(0))}
         </p>
       </details>
       {result.calibrated !== 'none' && (
         <p class="note" data-testid="calibrated">
-          Calibrated to your face ({result.calibrated === 'neutral' ? 'your neutral face' : 'your four moods'}).
+          {t(result.calibrated === 'neutral' ? 'calibratedNeutral' : 'calibratedFour')}
         </p>
       )}
     </>

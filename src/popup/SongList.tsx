@@ -3,17 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { pickSongsFor, queueSongs } from '../shared/ask-background';
 import type { Mood, QueueOutcome, SongQueueStatus, SongsOutcome } from '../shared/messages';
 import { confirmedCount, queueSummary } from '../shared/queue-summary';
+import { moodLabel, t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings';
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl, type MoodMapping } from '../shared/songs';
 
-const STATUS_WORDS: Record<SongQueueStatus, string> = {
-  played: 'playing',
-  queued: 'queued',
-  'not-confirmed': 'not confirmed',
-  refused: 'not queued',
-  failed: 'not queued',
-  stopped: 'stopped',
-};
+const statusWords = (status: SongQueueStatus) => t(`status_${status === 'not-confirmed' ? 'not_confirmed' : status}`);
 
 function QueueResult({ outcome }: { outcome: QueueOutcome }) {
   if (outcome.ok) {
@@ -26,10 +22,10 @@ function QueueResult({ outcome }: { outcome: QueueOutcome }) {
   }
   return (
     <div class="message" data-testid="queue-error" data-code={outcome.code}>
-      <p>{outcome.code === 'page-changed' ? `${outcome.message}: queueing is unavailable. The songs stay listed above.` : outcome.message}</p>
+      <p>{outcome.code === 'page-changed' ? t('queueUnavailable', outcome.message) : outcome.message}</p>
       {outcome.code === 'no-tab' && (
         <button class="primary" onClick={() => browser.tabs.create({ url: SPOTIFY_WEB })}>
-          Open Spotify web
+          {t('openSpotifyWeb')}
         </button>
       )}
     </div>
@@ -43,14 +39,13 @@ export function SongList({ mood }: { mood: Mood }) {
   useEffect(() => void pickSongsFor(mood).then(setSongs), [mood]);
   useEffect(() => void loadSettings().then((s) => setMapping(s.mapping)), []);
 
-  if (!songs) return <p class="meta">Picking songs…</p>;
+  if (!songs) return <p class="meta">{t('pickingSongs')}</p>;
   if (!songs.ok) return <p class="message" data-testid="songs-error">{songs.error}</p>;
   return (
     <section data-testid="songs" data-label={songs.label}>
-      <h2>Songs for you</h2>
+      <h2>{t('songsForYou')}</h2>
       <p class="meta" data-testid="songs-why">
-        {SONG_LABELS[songs.label][0].toUpperCase() + SONG_LABELS[songs.label].slice(1)} songs for {/^[aeiou]/.test(mood) ? 'an' : 'a'} {mood} mood
-        {mapping && `, as you chose "${mapping === 'match' ? 'match my mood' : 'lift my mood'}" in the options`}.
+        {t(mapping === 'match' ? 'songsWhyMatch' : mapping === 'lift' ? 'songsWhyLift' : 'songsWhy', capitalised(t(`label_${SONG_LABELS[songs.label]}`)), moodLabel(mood).toLowerCase())}
       </p>
       <ol class="songs">
         {songs.songs.map((s) => {
@@ -61,13 +56,13 @@ export function SongList({ mood }: { mood: Mood }) {
               <a href={spotifyUrl(s.id)} target="_blank" rel="noreferrer">
                 {s.name ? `${s.name}${s.artist ? ` · ${s.artist}` : ''}` : spotifyUrl(s.id)}
               </a>
-              {status && <span class={`status ${status}`}> · {STATUS_WORDS[status]}</span>}
+              {status && <span class={`status ${status}`}> · {statusWords(status)}</span>}
             </li>
           );
         })}
       </ol>
       <button class="primary" data-testid="queue-songs" onClick={() => void queueSongs(songs.songs.map(({ id, name, artist }) => ({ id, name, artist }))).then(setQueued)}>
-        Queue in Spotify
+        {t('queueInSpotify')}
       </button>
       {queued && <QueueResult outcome={queued} />}
     </section>

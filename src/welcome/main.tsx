@@ -5,35 +5,30 @@ import browser from 'webextension-polyfill';
 import { CalibrateFace } from '../options/CalibrateFace';
 import { CameraAccess } from '../options/CameraAccess';
 import { SpotifyHealth } from '../options/SpotifyHealth';
+import { t } from '../shared/i18n';
 
 function Welcome() {
   return (
     <main>
-      <h1>Welcome to mood-dj</h1>
-      <p>
-        mood-dj reads your facial expression through your webcam, on this computer only, and plays songs that fit it in your Spotify Web
-        Player tab. Four steps and you are set.
-      </p>
+      <h1>{t('welcomeTitle')}</h1>
+      <p>{t('welcomeIntro')}</p>
       <ol class="steps">
         <li data-testid="step-camera">
           <CameraAccess />
         </li>
         <li data-testid="step-calibrate">
-          <p class="meta">Optional, and you can do it any time from the options page.</p>
           <CalibrateFace />
+          <p class="meta">{t('welcomeCalibrateNote')}</p>
         </li>
         <li data-testid="step-spotify">
-          <p>Open Spotify web (open.spotify.com) in a tab and sign in, then let mood-dj check that it can queue songs there.</p>
           <SpotifyHealth />
+          <p class="meta">{t('welcomeSpotifyNote')}</p>
         </li>
         <li data-testid="step-pin">
-          <h2>Pin mood-dj</h2>
-          <p>
-            Click the puzzle-piece icon at the right of Chrome's toolbar, then the pin beside mood-dj. Click its icon (or press Alt+Shift+M)
-            whenever you want music for your mood; the options page can also check regularly by itself.
-          </p>
+          <h2>{t('pinHeading')}</h2>
+          <p>{t('pinText')}</p>
           <button class="primary" onClick={() => browser.runtime.openOptionsPage()}>
-            Open the options
+            {t('openOptions')}
           </button>
         </li>
       </ol>

@@ -38,12 +38,18 @@ function colourCounts(page: import('playwright-core').Page) {
   }, Object.values(MOOD_LOOK).map((l) => l.colour));
 }
 
-it('draws the day and the week, and hovering shows the mood and confidence', async () => {
+/** The options page with the history chart drawn. */
+async function optionsWithChart() {
   const page = await s.context.newPage();
   await page.setViewportSize({ width: 900, height: 1200 });
   await page.goto(s.url('src/options/index.html'));
   const chart = page.getByTestId('history-chart');
   await chart.locator('canvas').waitFor();
+  return { page, chart };
+}
+
+it('draws the day and the week, and hovering shows the mood and confidence', async () => {
+  const { page, chart } = await optionsWithChart();
   const day = await colourCounts(page);
   expect(Math.min(...day)).toBeGreaterThan(50); // a line of every mood's colour
   await page.getByTestId('history-week').check();
@@ -65,11 +71,7 @@ it('draws the day and the week, and hovering shows the mood and confidence', asy
 });
 
 it('is usable from the keyboard and as a table, with no "--" legend before pointing', async () => {
-  const page = await s.context.newPage();
-  await page.setViewportSize({ width: 900, height: 1200 });
-  await page.goto(s.url('src/options/index.html'));
-  const chart = page.getByTestId('history-chart');
-  await chart.locator('canvas').waitFor();
+  const { page, chart } = await optionsWithChart();
   expect(await chart.innerText()).not.toMatch(/--|–/);
   // Tab order: the range choice (one stop for the radio group), then the chart.
   await page.getByTestId('history-day').focus();

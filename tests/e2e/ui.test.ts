@@ -1,5 +1,6 @@
 /** How the popup and options page read for a person, in the built extension in Chromium: text at its intended
  * size despite Chromium's extension stylesheet, light and dark themes, and an honest mood card. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,4 +65,26 @@ describe('the extension UI', () => {
       await check.page.close();
     });
   }
+});
+
+describe('in German', () => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true, lang: 'de' });
+    await s.setSettings({ backend: 'wasm' });
+  });
+  afterAll(() => s.close());
+
+  it("speaks the browser's language in the popup and the options page", async () => {
+    const de = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const check = await s.popupCheck();
+    expect(await check.page.getByTestId('mood-name').innerText()).toMatch(new RegExp(`^${de.mood_happy.message}`));
+    expect(await check.page.getByRole('button', { name: de.queueInSpotify.message }).count()).toBe(1);
+    await check.page.close();
+    const options = await s.context.newPage();
+    await options.goto(s.url('src/options/index.html'));
+    await options.getByRole('heading', { name: de.optionsTitle.message }).waitFor();
+    expect(await options.getByRole('heading', { name: de.historyHeading.message }).count()).toBe(1);
+    await options.close();
+  });
 });
