@@ -33,6 +33,22 @@ describe('the extension UI', () => {
     await options.close();
   });
 
+  it('moves the keyboard focus through the popup in reading order', async () => {
+    s.setPhoto(join(ROOT, 'tests/fixtures/faces/happy.jpg'));
+    const check = await s.popupCheck();
+    await expect.poll(() => check.page.getByTestId('song').count()).toBe(3);
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await check.page.keyboard.press('Tab');
+      order.push(await check.page.evaluate(() => {
+        const el = document.activeElement!;
+        return el.closest('[data-testid=song]') ? 'song' : (el.getAttribute('data-testid') ?? el.textContent!.trim());
+      }));
+    }
+    expect(order).toEqual(['Details', 'song', 'song', 'song', 'queue-songs', 'Check again']);
+    await check.page.close();
+  });
+
   it('follows the system theme: light, and dark with light text', async () => {
     const options = await s.context.newPage();
     await options.emulateMedia({ colorScheme: 'light' });
