@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { WELCOME_PAGE } from '../shared/pages';
+import { loadMessages } from '../shared/i18n';
 import { CalibrateFace } from './CalibrateFace';
 import { CameraAccess } from './CameraAccess';
 import { ImportSongs } from './ImportSongs';
@@ -10,22 +11,25 @@ import { Shortcut } from './Shortcut';
 import { SpotifyHealth } from './SpotifyHealth';
 import { t } from '../shared/i18n';
 
-render(
-  <main>
-    <h1>{t('optionsTitle')}</h1>
-    <p class="meta">
-      {t('newHere')}{' '}
-      <a href={browser.runtime.getURL(WELCOME_PAGE)} target="_blank" rel="noreferrer" data-testid="open-welcome">
-        {t('openWelcome')}
-      </a>
-    </p>
-    <CameraAccess />
-    <CalibrateFace />
-    <SettingsForm />
-    <Shortcut />
-    <ImportSongs />
-    <SpotifyHealth />
-    <MoodHistory />
-  </main>,
-  document.getElementById('app')!,
-);
+function Options() {
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="meta">
+        {t('newHere')}{' '}
+        <a href={browser.runtime.getURL(WELCOME_PAGE)} target="_blank" rel="noreferrer" data-testid="open-welcome">
+          {t('openWelcome')}
+        </a>
+      </p>
+      <CameraAccess />
+      <CalibrateFace />
+      <SettingsForm />
+      <Shortcut />
+      <ImportSongs />
+      <SpotifyHealth />
+      <MoodHistory />
+    </main>
+  );
+}
+
+void loadMessages().then(() => render(<Options />, document.getElementById('app')!));

@@ -7,6 +7,12 @@ import { AutoStatus } from './AutoStatus';
 import { MoodCard } from './MoodCard';
 import { SongList } from './SongList';
 
+/** The failure in the user's language where it is a known one; the technical detail otherwise. */
+function checkErrorText({ code, message }: CheckError): string {
+  const known = { 'no-face': 'checkError_no_face', 'camera-denied': 'checkError_camera_denied', 'camera-absent': 'checkError_camera_absent', timeout: 'checkError_timeout' } as const;
+  return code in known ? t(known[code as keyof typeof known]) : message;
+}
+
 /** What the user can do about each failure. */
 function NextStep({ error, retry }: { error: CheckError; retry: () => void }) {
   if (error.code === 'camera-denied')
@@ -49,7 +55,7 @@ export function App() {
       )}
       {outcome && !outcome.ok && (
         <div class="message" data-testid="check-error" data-code={outcome.error.code}>
-          <p>{outcome.error.message}</p>
+          <p>{checkErrorText(outcome.error)}</p>
           <NextStep error={outcome.error} retry={run} />
         </div>
       )}

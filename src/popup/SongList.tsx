@@ -1,15 +1,14 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { pickSongsFor, queueSongs } from '../shared/ask-background';
-import type { Mood, QueueOutcome, SongQueueStatus, SongsOutcome } from '../shared/messages';
-import { confirmedCount, queueSummary } from '../shared/queue-summary';
+import type { Mood, QueueOutcome, SongsOutcome } from '../shared/messages';
+import { confirmedCount, queueSummary, statusWords } from '../shared/queue-summary';
 import { moodLabel, t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl, type MoodMapping } from '../shared/songs';
 
-const statusWords = (status: SongQueueStatus) => t(`status_${status === 'not-confirmed' ? 'not_confirmed' : status}`);
 
 function QueueResult({ outcome }: { outcome: QueueOutcome }) {
   if (outcome.ok) {
@@ -22,7 +21,7 @@ function QueueResult({ outcome }: { outcome: QueueOutcome }) {
   }
   return (
     <div class="message" data-testid="queue-error" data-code={outcome.code}>
-      <p>{outcome.code === 'page-changed' ? t('queueUnavailable', outcome.message) : outcome.message}</p>
+      <p>{outcome.code === 'page-changed' ? t('queueUnavailable', outcome.message) : outcome.code === 'no-tab' ? t('spotifyNoTab') : outcome.message}</p>
       {outcome.code === 'no-tab' && (
         <button class="primary" onClick={() => browser.tabs.create({ url: SPOTIFY_WEB })}>
           {t('openSpotifyWeb')}

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { loadMessages } from '../shared/i18n';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+void loadMessages().then(() => render(<App />, document.getElementById('app')!));

@@ -1,8 +1,12 @@
 /** What a queue request did, in words for the popup and the auto-mode status: counted from the page's own
  * answers per song, so nothing is called queued that Spotify did not confirm. */
+import { t } from './i18n';
 import type { SongQueueResult, SongQueueStatus } from './messages';
 
-const songs = (n: number) => `${n} song${n === 1 ? '' : 's'}`;
+/** A status as the user reads it: playing, queued, not confirmed, not queued, stopped. */
+export const statusWords = (status: SongQueueStatus) => t(`status_${status === 'not-confirmed' ? 'not_confirmed' : status}`);
+
+const songs = (n: number) => (n === 1 ? t('songCount1') : t('songCountN', n));
 
 export function countOf(results: SongQueueResult[], status: SongQueueStatus): number {
   return results.filter((r) => r.status === status).length;
@@ -15,9 +19,9 @@ export function queueSummary(results: SongQueueResult[]): string {
   const played = countOf(results, 'played');
   const queued = countOf(results, 'queued');
   const parts: string[] = [];
-  if (played && queued) parts.push(`Playing the first song and queued ${songs(queued)} in Spotify.`);
-  else if (played) parts.push('Playing the first song in Spotify.');
-  else if (queued) parts.push(`Queued ${songs(queued)} in Spotify.`);
+  if (played && queued) parts.push(t('summaryPlayingQueued', songs(queued)));
+  else if (played) parts.push(t('summaryPlaying'));
+  else if (queued) parts.push(t('summaryQueued', songs(queued)));
   // The rest, grouped by what happened and why, in the order the songs came.
   const groups = new Map<string, { status: SongQueueStatus; reason: string; n: number }>();
   for (const r of results) {
@@ -29,8 +33,7 @@ export function queueSummary(results: SongQueueResult[]): string {
     groups.set(key, g);
   }
   for (const g of groups.values()) {
-    const what = { 'not-confirmed': 'not confirmed', refused: 'not queued', failed: 'not queued', stopped: 'stopped', played: '', queued: '' }[g.status];
-    parts.push(`${songs(g.n)} ${what}: ${g.reason.replace(/\.$/, '')}.`);
+    parts.push(t('summaryGroup', songs(g.n), statusWords(g.status), g.reason.replace(/\.$/, '')));
   }
-  return parts.join(' ') || 'Nothing was sent to Spotify.';
+  return parts.join(' ') || t('summaryNothing');
 }

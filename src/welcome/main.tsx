@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { CalibrateFace } from '../options/CalibrateFace';
 import { CameraAccess } from '../options/CameraAccess';
 import { SpotifyHealth } from '../options/SpotifyHealth';
+import { loadMessages } from '../shared/i18n';
 import { t } from '../shared/i18n';
 
 function Welcome() {
@@ -36,4 +37,4 @@ function Welcome() {
   );
 }
 
-render(<Welcome />, document.getElementById('app')!);
+void loadMessages().then(() => render(<Welcome />, document.getElementById('app')!));

@@ -94,6 +94,7 @@ describe('in German', () => {
   it("speaks the browser's language in the popup and the options page", async () => {
     const de = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
     const check = await s.popupCheck();
+    expect(await check.page.evaluate(() => chrome.i18n.getUILanguage())).toBe('de');
     expect(await check.page.getByTestId('mood-name').innerText()).toMatch(new RegExp(`^${de.mood_happy.message}`));
     expect(await check.page.getByRole('button', { name: de.queueInSpotify.message }).count()).toBe(1);
     await check.page.close();
