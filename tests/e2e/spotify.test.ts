@@ -225,6 +225,13 @@ describe('queueing from the popup into a page built like the Web Player', () => 
       // Whichever of the signals that name the song comes first (the view renders a moment after the session).
       { name: '5. the 2025 player bar links the album, not the track: the now-playing view, the media session or the title tells the song plays', path: `/album/${ALBUM}`, config: { widget2025: true }, idle: true, by: [/^the (player's link to the track|media session|document title)$/] },
       { name: '5b. the same with the now-playing view closed: the media session names the song', path: `/album/${ALBUM}`, config: { widget2025: true, npvClosed: true }, idle: true, by: ['the media session'] },
+      {
+        name: 'all at once: German with no language file, no data-test-uri, the 2025 widget, the view closed, the menu in frames',
+        path: `/intl-de/album/${ALBUM}`,
+        config: { locale: 'de', noLocaleLink: true, noTestUri: true, widget2025: true, npvClosed: true, menuFrames: true },
+        idle: true,
+        by: ['the media session', /^the queue view, the item found by its icon and its place/],
+      },
     ];
     for (const v of variants) {
       it(v.name, async () => {
