@@ -32,15 +32,17 @@ export function SpotifyHealth() {
         <div data-testid="spotify-health-result" data-passed={String(missing.length === 0)}>
           <p class={missing.length ? 'message' : 'ok'} data-testid="spotify-health-summary">
             {missing.length
-              ? `Queueing will not work in this tab: mood-dj could not find ${missing.map((m) => m.label).join(', ')}.`
-              : `All ${outcome.health.length} checks passed${fallbacks ? ` (${fallbacks} through a second signal)` : ''}: mood-dj can queue songs in this tab.`}
+              ? t('healthMissing', missing.map((m) => m.label).join(', '))
+              : fallbacks
+                ? t('healthPassedFallback', outcome.health.length, fallbacks)
+                : t('healthPassed', outcome.health.length)}
           </p>
           <ul>
             {outcome.health.map((h) => (
               <li data-testid="spotify-health-item" data-ok={String(h.ok)}>
                 {h.ok ? '✓' : '✗'} {h.label}
                 {h.detail ? ` (${h.detail})` : ''}
-                {h.fellBackFrom && <span class="meta"> · instead of {h.fellBackFrom}</span>}
+                {h.fellBackFrom && <span class="meta">{t('healthInsteadOf', h.fellBackFrom)}</span>}
               </li>
             ))}
           </ul>
