@@ -11,14 +11,14 @@ import torch
 
 from augment import crop_spots, crop_views
 from export_tfjs import ROOT, held_out_checkpoints, load_rounded, members_moods, torch_moods
-from fer_data import equalized, folds, load_split, to_moods, train_val_split
+from fer_data import folds, load_split, to_moods, train_val_split
 
 
 def print_per_view(members, images, labels):
     """Accuracy of each test-time view alone (the five windows, each plain and mirrored), of the centre window
     with its mirror, of the four corners, of all ten, and of the whole 48 px face (the nets pool globally)."""
     (model, cfg, _), = members
-    faces = (equalized(images) if cfg.get("equalize") else images) / 255.0
+    faces = images / 255.0
     cuts = crop_views(torch.from_numpy(faces).float().unsqueeze(1), cfg["crop"], 5)[:, :, 0].numpy()
     probs = np.array([torch_moods(model, c[:, :, ::-1].copy() if m else c, cfg["classes"]) for c in cuts for m in (0, 1)])
     acc = lambda p: f"{np.mean(p.argmax(1) == labels):.4f}"

@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 
 from augment import crop_spots, crop_views
-from fer_data import MOOD_IDS7, MOODS, equalized
+from fer_data import MOOD_IDS7, MOODS
 from models import BN_EPS, MODELS
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -195,37 +195,13 @@ def functional(branches, size=48):
 
 def members_moods(members, images, views, crops=1, chunk=2048, sides=(48,)):
     """Mood probabilities of a model made of members (load_rounded results) on faces uint8 [N,48,48]: each
-    member's view sums on its own input (histogram-equalised for a recipe with `equalize`), averaged."""
+    member's view sums, averaged."""
     parts = []
     for i in range(0, len(images), chunk):
         faces = images[i:i + chunk]
-        parts.append(sum(view_moods(model, (equalized(faces) if cfg.get("equalize") else faces) / 255.0, cfg["classes"],
+        parts.append(sum(view_moods(model, faces / 255.0, cfg["classes"],
                                     views, cfg.get("crop"), crops, sides) for model, cfg, _ in members) / len(members))
     return np.concatenate(parts)
-
-
-def load_tfjs(model_dir):
-    """The inverse of the export, for models with a global pooling head (no Flatten reorder): a shipped
-    layers model read back into its PyTorch network, with four mood outputs."""
-    meta = json.load(open(os.path.join(model_dir, "model.json")))
-    blob = open(os.path.join(model_dir, "weights.bin"), "rb").read()
-    info = meta["userDefinedMetadata"]
-    (member,) = info.get("members", [info])  # models exported before ensembles carry one recipe at the top
-    model = MODELS[member["recipe"]["model"]](len(MOODS))
-    tensors = [t for n, t in model.state_dict().items() if not n.endswith("num_batches_tracked")]
-    entries = meta["weightsManifest"][0]["weights"]
-    assert len(entries) == len(tensors), "layer list does not match the network"
-    offset = 0
-    for entry, t in zip(entries, tensors):
-        q = entry.get("quantization", {"dtype": "float32"})
-        n = int(np.prod(entry["shape"]))
-        a = np.frombuffer(blob, dtype=q["dtype"], count=n, offset=offset)
-        offset += a.nbytes
-        a = a * q["scale"] + q["min"] if q["dtype"] == "uint8" else a
-        a = a.astype(np.float32).reshape(entry["shape"])
-        a = a.transpose(3, 2, 0, 1) if a.ndim == 4 else a.T if a.ndim == 2 else a
-        t.copy_(torch.from_numpy(np.ascontiguousarray(a)))
-    return model.eval()
 
 
 def write_contract(out, size, crop, sides):
@@ -256,8 +232,6 @@ def main():
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
     loaded = [load_rounded(c, args.dtype) for c in args.checkpoints]
-    # The product feeds the crop as it is; an equalising net is a distillation teacher only.
-    assert not any(cfg.get("equalize") for _, cfg, _ in loaded), "the product does not equalise faces"
     crops = {cfg.get("crop") for _, cfg, _ in loaded}
     assert len(crops) == 1, "members must share one input size"
     crop = crops.pop()

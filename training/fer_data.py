@@ -33,20 +33,6 @@ def to_moods(images, labels):
     return images[keep], remap[labels[keep]]
 
 
-def equalized(images):
-    """Histogram equalisation of each face, uint8 [N,H,W] -> uint8 [N,H,W], as OpenCV's equalizeHist: grey
-    level v goes to round(255 (cdf(v) - cdf_min) / (pixels - cdf_min)); a flat face stays as it is."""
-    n = len(images)
-    flat = images.reshape(n, -1)
-    counts = np.zeros((n, 256), dtype=np.int64)
-    np.add.at(counts, (np.arange(n)[:, None], flat), 1)
-    cdf = counts.cumsum(1)
-    low = cdf[np.arange(n), flat.min(1)][:, None]
-    span = flat.shape[1] - low
-    lut = np.where(span > 0, np.round(255 * (cdf - low) / np.maximum(span, 1)), np.arange(256)[None]).clip(0, 255)
-    return np.take_along_axis(lut.astype(np.uint8), flat.astype(np.int64), 1).reshape(images.shape)
-
-
 def train_val_split(labels, val_fraction=0.1, seed=2024):
     """Stratified, fixed-seed split of train indices: tuning happens on val, never on test."""
     rng = np.random.default_rng(seed)

@@ -25,7 +25,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fer_data import MOOD_IDS7, folds, load_split, to_moods, train_val_split  # noqa: E402
+from fer_data import folds, load_split, to_moods, train_val_split  # noqa: E402
 from models import MODELS, count_params  # noqa: E402
 from train import RECIPES, augmented, evaluate  # noqa: E402
 
@@ -113,8 +113,7 @@ def main():
     specs = args.nets.split(",")
     for spec in specs:
         assert len(spec.split(":")) == 3 and spec.split(":")[1] in MODELS, f"not name:model:seed with a known model: {spec}"
-    base = [a for a in sys.argv[1:]]
-    procs = [subprocess.Popen([sys.executable, __file__, *base, "--one", spec]) for spec in specs]
+    procs = [subprocess.Popen([sys.executable, __file__, *sys.argv[1:], "--one", spec]) for spec in specs]
     codes = [p.wait() for p in procs]
     if any(codes):
         sys.exit(f"exit codes {codes}")

@@ -4,10 +4,10 @@
 import type { HealthItem, QueueSong } from '../shared/messages';
 import { openTrackPage, trackButton } from './spotify-driver';
 import { addToQueueItem } from './spotify-menu';
-import { playState } from './spotify-now-playing';
+import { linkedTracks, playingNames, playState } from './spotify-now-playing';
 import { closeOverlays, rememberPage, waitFor } from './spotify-page';
 import { openQueueView } from './spotify-queue-view';
-import { SPOTIFY, trackOfLink } from './spotify-selectors';
+import { SPOTIFY } from './spotify-selectors';
 import { pageStrings, type PageStrings } from './spotify-strings';
 import type { TrackPage } from './spotify-track-page';
 
@@ -15,16 +15,11 @@ type Outcome = string | { detail: string; fellBackFrom?: string } | void;
 
 /** What names the playing track, signal by signal, without pressing anything. */
 function playingSignals(): Outcome {
-  const links = [...document.querySelectorAll<HTMLAnchorElement>(SPOTIFY.playingLinks)];
-  const named = links.filter((a) => trackOfLink(a.getAttribute('href') ?? ''));
-  const found: string[] = [];
-  if (named.length) found.push("the player's link to the track");
-  if (navigator.mediaSession?.metadata?.title) found.push('the media session');
-  if (/ [•·] /.test(document.title)) found.push('the document title');
-  if (document.querySelector(SPOTIFY.playingTitle)?.textContent) found.push("the player's title");
-  if (!links.length && !found.length) return 'nothing is in the player now, so this is read when a song plays';
-  if (!found.length) throw new Error("the player shows a song, but nothing on the page names it");
-  return named.length
+  const linked = linkedTracks().length > 0;
+  const found = [...(linked ? ["the player's link to the track"] : []), ...playingNames().map(([by]) => by)];
+  if (!document.querySelector(SPOTIFY.playingLinks) && !found.length) return 'nothing is in the player now, so this is read when a song plays';
+  if (!found.length) throw new Error('the player shows a song, but nothing on the page names it');
+  return linked
     ? `named by ${found.join(', ')}`
     : { detail: `named by ${found.join(', ')}`, fellBackFrom: "the player's link (it names the album, not the track)" };
 }

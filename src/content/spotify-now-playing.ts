@@ -15,7 +15,8 @@ export interface Playing {
 /** The pause glyph of Spotify's play/pause button (its icon while playing), as public captures of the page show it. */
 const PAUSE_GLYPH = /^M2\.7 1a\.7\.7 0 0 0-\.7\.7v12\.6/;
 
-function linkedTracks(): string[] {
+/** The tracks that the player's links name (none when they name only an album). */
+export function linkedTracks(): string[] {
   return [...document.querySelectorAll<HTMLAnchorElement>(SPOTIFY.playingLinks)].map((a) => trackOfLink(a.getAttribute('href') ?? '')).filter((id) => id !== undefined);
 }
 
@@ -23,19 +24,24 @@ function linkedTracks(): string[] {
  * and lyrics by …", which is no sign of playing). */
 const titlePlaying = () => /^(.+?) [•·] /.exec(document.title)?.[1];
 
-export function playingNow(song: QueueSong): Playing {
-  const ids = linkedTracks();
-  if (ids.includes(song.id)) return { track: 'this', by: "the player's link to the track" };
-  if (ids.length) return { track: 'other', by: "the player's link to another track" };
+/** The names of what plays, by the signal that gives each (only the signals that give one). */
+export function playingNames(): Array<[by: string, title: string]> {
   const named: Array<[string, string | null | undefined]> = [
     ['the media session', navigator.mediaSession?.metadata?.title],
     ['the document title', titlePlaying()],
     ["the player's title", document.querySelector(SPOTIFY.playingTitle)?.textContent],
   ];
+  return named.filter((n): n is [string, string] => !!n[1]);
+}
+
+export function playingNow(song: QueueSong): Playing {
+  const ids = linkedTracks();
+  if (ids.includes(song.id)) return { track: 'this', by: "the player's link to the track" };
+  if (ids.length) return { track: 'other', by: "the player's link to another track" };
+  const named = playingNames();
   if (!song.name) return { track: 'unknown' };
   for (const [by, title] of named) if (sameName(title, song.name)) return { track: 'this', by };
-  const other = named.find(([, title]) => title);
-  return other ? { track: 'other', by: other[0] } : { track: 'unknown' };
+  return named.length ? { track: 'other', by: named[0][0] } : { track: 'unknown' };
 }
 
 export type PlayState = { state: 'playing' | 'paused' | 'unknown'; by?: string };
