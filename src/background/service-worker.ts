@@ -10,6 +10,8 @@ import { resetCalibration } from '../shared/calibration-store';
 import { captureCalibration, checkMood } from './mood-service';
 import { ALARM, applySchedule } from './schedule';
 import { songsForMood } from './song-picker';
+import { recordOpinion, recordPlayback, undoOpinion } from './taste-store';
+import { SPOTIFY_WEB } from '../shared/songs';
 import { queueInSpotify, testSpotifyTab } from './spotify-tabs';
 
 // A listener answers by returning a promise; returning nothing leaves the message to other listeners.
@@ -34,9 +36,21 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
             ? captureCalibration(msg.mood)
             : msg.type === 'reset-calibration'
               ? resetCalibration().then(() => ({ ok: true }))
-              : testSpotifyTab();
+              : msg.type === 'song-feedback'
+                ? recordOpinion(msg.id, msg.mood, msg.feedback).then((ok) => (ok ? { ok } : { ok, error: 'mood-dj did not offer this song lately.' }))
+                : msg.type === 'undo-feedback'
+                  ? undoOpinion(msg.id, msg.mood).then(() => ({ ok: true }))
+                  : msg.type === 'playback-feedback'
+                    ? playbackFeedback(msg.id, msg.feedback, sender)
+                    : testSpotifyTab();
   return work.catch((e) => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
 });
+
+/** Only the content script in a Spotify tab reports playback, and only while the user lets mood-dj learn. */
+async function playbackFeedback(id: string, feedback: 'skip' | 'played', sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
+  if (!sender.tab?.url?.startsWith(SPOTIFY_WEB) || !(await loadSettings()).learnTaste) return { ok: false };
+  return { ok: await recordPlayback(id, feedback) };
+}
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) void checkMood().then(autoQueue);

@@ -1,9 +1,13 @@
-/** From a mood to songs: the settings' mapping and count, skipping what was picked recently. */
+/** From a mood to songs: the settings' mapping and count, the user's taste where they let it learn, skipping
+ * what was offered recently and what they banned. */
 import browser from 'webextension-polyfill';
+import { featureStats } from '../../data/catalogue.json';
 import type { Mood, SongsOutcome } from '../shared/messages';
 import { loadSettings } from '../shared/settings';
+import { installDefaultCatalogue, songPool, withKnownNames } from '../shared/song-db';
 import { MOOD_TO_LABEL } from '../shared/songs';
-import { installDefaultCatalogue, pickSongs } from '../shared/song-db';
+import { pickForTaste } from '../shared/taste-pick';
+import { loadEvents, rememberOffered } from './taste-store';
 
 const RECENT_MAX = 300;
 let catalogueReady: Promise<unknown> | undefined;
@@ -16,9 +20,21 @@ export async function songsForMood(mood: Mood): Promise<SongsOutcome> {
   catalogueReady ??= installDefaultCatalogue().catch((e) => (catalogueReady = undefined, Promise.reject(e)));
   await catalogueReady;
   const t0 = performance.now();
-  let songs = await pickSongs(label, settings.songsPerCheck, new Set(recentSongs), settings.preferCentre);
-  if (songs.length === 0) songs = await pickSongs(label, settings.songsPerCheck, new Set(), settings.preferCentre); // all heard: start over
-  if (songs.length === 0) return { ok: false, error: 'The song catalogue has no songs for this mood.' };
+  const [pool, events] = await Promise.all([songPool(label), loadEvents()]);
+  const pick = pickForTaste(pool, settings.songsPerCheck, {
+    mood,
+    label,
+    events,
+    learn: settings.learnTaste,
+    preferCentre: settings.preferCentre,
+    recent: new Set(recentSongs),
+    stats: featureStats[label],
+    random: Math.random,
+  });
+  if (pick.songs.length === 0) return { ok: false, error: 'The song catalogue has no songs for this mood.' };
+  const songs = await withKnownNames(pick.songs);
+  const pickMs = performance.now() - t0;
   await browser.storage.local.set({ recentSongs: [...recentSongs, ...songs.map((s) => s.id)].slice(-RECENT_MAX) });
-  return { ok: true, songs, label, pickMs: performance.now() - t0 };
+  await rememberOffered(songs, mood);
+  return { ok: true, songs, label, pickMs, tasteEvents: pick.tasteEvents };
 }

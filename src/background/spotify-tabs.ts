@@ -3,7 +3,9 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import type { z } from 'zod';
 import { HealthOutcome, QueueOutcome, type QueueSong, type ToContent } from '../shared/messages';
+import { rememberName } from '../shared/song-db';
 import { HEALTH_CHECK_SONG, SPOTIFY_WEB } from '../shared/songs';
+import { rememberQueued } from './taste-store';
 
 async function spotifyTab(): Promise<Tabs.Tab | undefined> {
   const tabs = await browser.tabs.query({ url: `${SPOTIFY_WEB}*` });
@@ -59,6 +61,14 @@ async function toSpotify<T extends QueueOutcome | HealthOutcome>(msg: ToContent,
   return run;
 }
 
-export const queueInSpotify = (songs: QueueSong[]) => toSpotify({ type: 'queue-tracks', songs, playIfIdle: true }, QueueOutcome);
+/** Queues the songs; those the page confirmed are remembered (their skips and plays may teach the taste model),
+ * and the names their pages showed are kept for songs that came without one. */
+export async function queueInSpotify(songs: QueueSong[]): Promise<QueueOutcome> {
+  const outcome = await toSpotify({ type: 'queue-tracks', songs, playIfIdle: true }, QueueOutcome);
+  if (!outcome.ok) return outcome;
+  await rememberQueued(outcome.songs.filter((r) => r.status === 'played' || r.status === 'queued').map((r) => r.id));
+  for (const r of outcome.songs) if (r.name) await rememberName(r.id, { name: r.name, ...(r.artist ? { artist: r.artist } : {}) });
+  return outcome;
+}
 
 export const testSpotifyTab = () => toSpotify({ type: 'health-check', probe: HEALTH_CHECK_SONG }, HealthOutcome);

@@ -9,7 +9,8 @@ import { answerTo, closeOverlays, goTo, PageChanged, rememberPage, sleep, waitFo
 import { appearsInQueue, openQueueView, type QueueView } from './spotify-queue-view';
 import { localePrefix, SPOTIFY } from './spotify-selectors';
 import { pageStrings, StringsUnavailable, type PageStrings } from './spotify-strings';
-import { findTrackPage, trackPagesNow, type TrackPage } from './spotify-track-page';
+import { findTrackPage, shownName, trackPagesNow, type TrackPage } from './spotify-track-page';
+import { watchListening } from './spotify-listening';
 import { USER_TOOK_OVER, UserTookOver, watchUser, type UserWatch } from './spotify-user';
 
 export { PageChanged };
@@ -126,6 +127,8 @@ export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Prom
   const restore = rememberPage();
   const run: Run = { strings, watch };
   const results: SongQueueResult[] = [];
+  // What the track pages showed of songs sent without a name (imported ones): reported, and used to follow them.
+  const shown = new Map<string, { name: string; artist?: string }>();
   let refusal: string | undefined;
   let userTookOver = false;
   try {
@@ -139,6 +142,8 @@ export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Prom
       const mayPlay = i === 0 && playIfIdle && playState(strings).state === 'paused';
       if (!mayPlay && run.view === undefined) run.view = await openQueueView();
       let page = await openTrackPage(song, watch);
+      const named = song.name ? undefined : shownName(page);
+      if (named) shown.set(song.id, named);
       if (mayPlay) {
         const played = await play(page, song, run);
         if (played) {
@@ -176,5 +181,8 @@ export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Prom
       restore();
     }
   }
-  return results;
+  const named = results.map((r) => ({ ...r, ...shown.get(r.id) }));
+  const heard = named.filter((r) => r.status === 'played' || r.status === 'queued');
+  if (heard.length) watchListening(heard.map((r) => ({ id: r.id, name: r.name ?? songs.find((s) => s.id === r.id)?.name })), strings);
+  return named;
 }

@@ -19,6 +19,13 @@ export const SPOTIFY = {
   trackPage: 'section[data-testid="track-page"]',
   /** a page's title */
   pageTitle: 'h1',
+  /** on a track page, links to the track's artists (the first is the main artist) */
+  artistLink: 'a[href*="/artist/"]',
+  /** the playback bar: position and length as "m:ss" (the length reads "-m:ss", the time left, once clicked), and
+   * a range input whose max is the length in ms and whose value is the position */
+  playbackPosition: '[data-testid="playback-position"]',
+  playbackDuration: '[data-testid="playback-duration"]',
+  playbackRange: '[data-testid="playback-progressbar"] input[type="range"]',
   /** on a track page, the action bar and its buttons; play-button and more-button also sit on every card and row */
   actionBar: '[data-testid="action-bar-row"]',
   actionBarPlay: '[data-testid="action-bar-row"] [data-testid="play-button"]',

@@ -60,3 +60,10 @@ export function findTrackPage(song: QueueSong, lingering: Set<Element>): TrackPa
   }
   return undefined;
 }
+
+/** The song's title and main artist as its page shows them (for songs that came without a name). */
+export function shownName({ page }: TrackPage): { name: string; artist?: string } | undefined {
+  const name = page.querySelector(SPOTIFY.pageTitle)?.textContent?.trim();
+  const artist = page.querySelector(SPOTIFY.artistLink)?.textContent?.trim();
+  return name ? { name: name.slice(0, 300), ...(artist ? { artist: artist.slice(0, 300) } : {}) } : undefined;
+}

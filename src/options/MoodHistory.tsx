@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { MOOD_NAMES } from '../shared/messages';
+import { strToU8, zipSync } from 'fflate';
 import { HISTORY_KEY, historyCsv, parseHistory, topMood, type HistoryEntry } from '../shared/mood-history';
+import { parseEvents, TASTE_KEY, TASTE_KEYS, tasteCsv } from '../shared/taste-events';
 import { MOOD_LOOK } from '../shared/moods';
 import { moodLabel, t } from '../shared/i18n';
 
@@ -127,13 +129,16 @@ export function MoodHistory() {
     browser.storage.onChanged.addListener(changed);
     return () => browser.storage.onChanged.removeListener(changed);
   }, []);
-  const exportCsv = () => {
-    const url = URL.createObjectURL(new Blob([historyCsv(entries ?? [])], { type: 'text/csv' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: `mood-dj-history-${new Date().toISOString().slice(0, 10)}.csv` });
+  // The history and the taste learned go out, and away, together: both say how the user felt and listened.
+  const exportData = async () => {
+    const events = parseEvents((await browser.storage.local.get(TASTE_KEY))[TASTE_KEY]);
+    const zip = zipSync({ 'mood-history.csv': strToU8(historyCsv(entries ?? [])), 'taste.csv': strToU8(tasteCsv(events)) });
+    const url = URL.createObjectURL(new Blob([zip], { type: 'application/zip' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `mood-dj-data-${new Date().toISOString().slice(0, 10)}.zip` });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const clear = () => void browser.storage.local.remove(HISTORY_KEY);
+  const clear = () => void browser.storage.local.remove([HISTORY_KEY, ...TASTE_KEYS]);
   if (!entries) return null;
   return (
     <section data-testid="mood-history">
@@ -153,11 +158,12 @@ export function MoodHistory() {
           <Chart entries={entries} range={range} />
         </>
       )}
-      <button data-testid="history-export" disabled={entries.length === 0} onClick={exportCsv}>
-        {t('exportCsv')}
+      <p class="meta">{t('historyAndTaste')}</p>
+      <button data-testid="history-export" onClick={() => void exportData()}>
+        {t('exportData')}
       </button>{' '}
-      <button data-testid="history-clear" disabled={entries.length === 0} onClick={clear}>
-        {t('clearHistory')}
+      <button data-testid="history-clear" onClick={clear}>
+        {t('clearData')}
       </button>
     </section>
   );

@@ -9,6 +9,7 @@ import { MoodHistory } from './MoodHistory';
 import { SettingsForm } from './SettingsForm';
 import { Shortcut } from './Shortcut';
 import { SpotifyHealth } from './SpotifyHealth';
+import { TasteSettings } from './TasteSettings';
 import { t } from '../shared/i18n';
 
 function Options() {
@@ -27,6 +28,7 @@ function Options() {
       <Shortcut />
       <ImportSongs />
       <SpotifyHealth />
+      <TasteSettings />
       <MoodHistory />
     </main>
   );

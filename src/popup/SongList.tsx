@@ -5,10 +5,10 @@ import type { Mood, QueueOutcome, SongsOutcome } from '../shared/messages';
 import { confirmedCount, queueSummary, statusWords } from '../shared/queue-summary';
 import { moodLabel, t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings';
+import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl, type MoodMapping } from '../shared/songs';
+import { SongFeedback } from './SongFeedback';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-import { SONG_LABELS, SPOTIFY_WEB, spotifyUrl, type MoodMapping } from '../shared/songs';
-
 
 function QueueResult({ outcome }: { outcome: QueueOutcome }) {
   if (outcome.ok) {
@@ -45,17 +45,28 @@ export function SongList({ mood }: { mood: Mood }) {
       <h2>{t('songsForYou')}</h2>
       <p class="meta" data-testid="songs-why">
         {t(mapping === 'match' ? 'songsWhyMatch' : mapping === 'lift' ? 'songsWhyLift' : 'songsWhy', capitalised(t(`label_${SONG_LABELS[songs.label]}`)), moodLabel(mood).toLowerCase())}
+        {songs.tasteEvents > 0 && (
+          <>
+            {' '}
+            <span data-testid="songs-taste" data-events={songs.tasteEvents}>{t('songsTaste', songs.tasteEvents)}</span>
+          </>
+        )}
       </p>
       <ol class="songs">
         {songs.songs.map((s) => {
           const result = queued?.ok ? queued.songs.find((r) => r.id === s.id) : undefined;
           const status = result?.status;
+          // A song imported without a name gets the one its Spotify page showed once it is queued.
+          const name = s.name ?? result?.name;
+          const artist = s.artist ?? result?.artist;
+          const title = name ? `${name}${artist ? ` · ${artist}` : ''}` : t('songById', s.id);
           return (
             <li data-testid="song" data-id={s.id} data-status={status} data-by={result?.by}>
               <a href={spotifyUrl(s.id)} target="_blank" rel="noreferrer">
-                {s.name ? `${s.name}${s.artist ? ` · ${s.artist}` : ''}` : spotifyUrl(s.id)}
+                {title}
               </a>
               {status && <span class={`status ${status}`}> · {statusWords(status)}</span>}
+              <SongFeedback id={s.id} title={title} mood={mood} />
             </li>
           );
         })}

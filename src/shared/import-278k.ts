@@ -1,6 +1,7 @@
 /** Import of Kaggle's "278k Emotion Labeled Spotify Songs" (278k_labelled_uri.csv): streamed with papaparse,
  * written to IndexedDB in batches. Rows are keyed by track id, so importing again never duplicates. */
 import Papa from 'papaparse';
+import { scaleFeatures } from './song-features';
 import type { Song, SongLabel } from './songs';
 
 /** Exact header of 278k_labelled_uri.csv (../shared/data/songs/manifest.json). */
@@ -34,7 +35,8 @@ export function rowToSong(row: Record<string, string | undefined>): Song | undef
   const valence = unit(row.valence);
   const energy = unit(row.energy);
   if (!id || !Number.isInteger(label) || label < 0 || label > 3 || valence === undefined || energy === undefined) return undefined;
-  return { id, label: label as SongLabel, valence, energy };
+  // The other features are kept as given; one missing is the middle of its range (it neither attracts nor repels).
+  return { id, label: label as SongLabel, features: scaleFeatures({ ...row, valence, energy }) };
 }
 
 export interface ImportProgress {

@@ -1,5 +1,6 @@
 /** Every message between the extension's contexts, defined once and validated where it is received. */
 import { z } from 'zod';
+import { FEATURE_COUNT } from './song-features';
 
 export const MOOD_NAMES = ['angry', 'happy', 'neutral', 'sad'] as const;
 export const Mood = z.enum(MOOD_NAMES);
@@ -56,7 +57,12 @@ export const CheckOutcome = z.discriminatedUnion('ok', [
 ]);
 export type CheckOutcome = z.infer<typeof CheckOutcome>;
 
-const TrackId = z.string().regex(/^[A-Za-z0-9]{22}$/);
+export const TrackId = z.string().regex(/^[A-Za-z0-9]{22}$/);
+
+/** What the user said of a song (like, not for me, not for this mood) or what the Spotify tab showed of a song
+ * mood-dj queued (skipped early, played through). */
+export const Feedback = z.enum(['like', 'ban', 'not-for-mood', 'skip', 'played']);
+export type Feedback = z.infer<typeof Feedback>;
 
 /** A song to queue: its name and artist, where the catalogue has them, let the page be checked against it. */
 export const QueueSong = z.object({ id: TrackId, name: z.string().max(300).optional(), artist: z.string().max(300).optional() });
@@ -71,6 +77,11 @@ export const ToBackground = z.discriminatedUnion('type', [
   /** capture the user's face showing this mood for calibration (the camera runs as for a check) */
   z.object({ type: z.literal('calibrate'), mood: Mood }),
   z.object({ type: z.literal('reset-calibration') }),
+  /** the user's button on a song offered for a mood, and its undo */
+  z.object({ type: z.literal('song-feedback'), id: TrackId, mood: Mood, feedback: z.enum(['like', 'ban', 'not-for-mood']) }),
+  z.object({ type: z.literal('undo-feedback'), id: TrackId, mood: Mood }),
+  /** from the content script: a song mood-dj queued was skipped early or played through */
+  z.object({ type: z.literal('playback-feedback'), id: TrackId, feedback: z.enum(['skip', 'played']) }),
 ]);
 
 /** Sent by the service worker to the content script in a Spotify Web Player tab. */
@@ -93,6 +104,9 @@ export const SongQueueResult = z.object({
   reason: z.string().optional(),
   /** the signal that decided the status: "the queue view", "the player's link", … */
   by: z.string().optional(),
+  /** the title and artist the track's page showed, for a song sent without a name (imported songs have none) */
+  name: z.string().max(300).optional(),
+  artist: z.string().max(300).optional(),
 });
 export type SongQueueResult = z.infer<typeof SongQueueResult>;
 
@@ -121,12 +135,12 @@ export const SongSchema = z.object({
   name: z.string().optional(),
   artist: z.string().optional(),
   label: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-  valence: z.number(),
-  energy: z.number(),
+  features: z.array(z.number()).length(FEATURE_COUNT),
 });
 
 export const SongsOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), songs: z.array(SongSchema), label: z.number().int(), pickMs: z.number() }),
+  /** tasteEvents: how many pieces of the user's feedback shaped the pick (0: at random within the label) */
+  z.object({ ok: z.literal(true), songs: z.array(SongSchema), label: z.number().int(), pickMs: z.number(), tasteEvents: z.number().int() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type SongsOutcome = z.infer<typeof SongsOutcome>;

@@ -14,6 +14,8 @@ export const Settings = z.object({
   mapping: z.enum(['match', 'lift']).default('match'),
   /** prefer songs whose valence and energy sit near the mood's centre */
   preferCentre: z.boolean().default(false),
+  /** learn from the user's likes, bans, skips and plays which songs each mood gets */
+  learnTaste: z.boolean().default(true),
   /** frames averaged per check (about 5 over one second) */
   framesPerCheck: z.number().int().min(1).max(15).default(5),
 });

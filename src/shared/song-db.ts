@@ -1,11 +1,13 @@
 /** The song catalogue in IndexedDB. Songs are stored in chunks of up to 512 songs of one label, because one
  * IndexedDB record per song made a 278k import take 90 s here; chunks make it a few hundred writes. Each chunk
- * carries a random key r, indexed with its label, so a random song of a label is one index seek and no scan. */
+ * carries a random key r, indexed with its label, so a random pool of a label's songs is one index read and no
+ * scan. Names read from the Spotify tab for songs that came without (the 278k file has none) are kept beside. */
 import browser from 'webextension-polyfill';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 // Only the version string is bundled (Vite tree-shakes named JSON imports); the rows are fetched when needed.
 import { version as CATALOGUE_VERSION } from '../../data/catalogue.json';
-import { LABEL_CENTRE, type CatalogueFile, type Song, type SongLabel } from './songs';
+import { packFeatures, scaleFeatures, unpackFeatures } from './song-features';
+import type { CatalogueFile, Song, SongLabel } from './songs';
 
 type Origin = 'default' | 'import';
 
@@ -17,8 +19,16 @@ interface SongChunk {
   ids: string[];
   names?: string[];
   artists?: string[];
-  valence: number[];
-  energy: number[];
+  /** one byte per feature per song (song-features.ts) */
+  features: Uint8Array;
+}
+
+/** A chunk as version 1 of the database stored it: valence and energy only. */
+type ChunkV1 = Omit<SongChunk, 'features'> & { valence?: number[]; energy?: number[]; features?: Uint8Array };
+
+export interface SongName {
+  name: string;
+  artist?: string;
 }
 
 export interface ImportState {
@@ -29,6 +39,7 @@ export interface ImportState {
 interface MoodDjDb extends DBSchema {
   chunks: { key: [Origin, number]; value: SongChunk; indexes: { 'label-r': [number, number] } };
   meta: { key: string; value: unknown };
+  names: { key: string; value: SongName };
 }
 
 export const DB_NAME = 'mood-dj';
@@ -36,10 +47,24 @@ const CHUNK = 512;
 let db: Promise<IDBPDatabase<MoodDjDb>> | undefined;
 
 function songDb(): Promise<IDBPDatabase<MoodDjDb>> {
-  db ??= openDB<MoodDjDb>(DB_NAME, 1, {
-    upgrade(d) {
-      d.createObjectStore('chunks', { keyPath: ['origin', 'seq'] }).createIndex('label-r', ['label', 'r']);
-      d.createObjectStore('meta');
+  db ??= openDB<MoodDjDb>(DB_NAME, 2, {
+    async upgrade(d, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        d.createObjectStore('chunks', { keyPath: ['origin', 'seq'] }).createIndex('label-r', ['label', 'r']);
+        d.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        d.createObjectStore('names');
+        // Songs imported before features were kept: their valence and energy move over, the rest are unknown
+        // (the middle of their range) until the file is imported again. The default catalogue is reinstalled.
+        for (let cursor = await tx.objectStore('chunks').openCursor(); cursor; cursor = await cursor.continue()) {
+          const old = cursor.value as ChunkV1;
+          if (old.features) continue;
+          const features = old.ids.map((_, i) => scaleFeatures({ valence: old.valence?.[i], energy: old.energy?.[i] }));
+          const { valence: _v, energy: _e, ...rest } = old;
+          await cursor.update({ ...rest, features: packFeatures(features) });
+        }
+      }
     },
   });
   return db;
@@ -67,8 +92,7 @@ function toChunks(songs: Song[], origin: Origin, seq: number): SongChunk[] {
         r: Math.random(),
         ids: part.map((s) => s.id),
         ...(named ? { names: part.map((s) => s.name ?? ''), artists: part.map((s) => s.artist ?? '') } : {}),
-        valence: part.map((s) => s.valence),
-        energy: part.map((s) => s.energy),
+        features: packFeatures(part.map((s) => s.features)),
       });
     }
   }
@@ -81,7 +105,7 @@ export async function installDefaultCatalogue(): Promise<{ installed: boolean; v
   const d = await songDb();
   if ((await d.get('meta', 'defaultVersion')) === CATALOGUE_VERSION) return { installed: false, version: CATALOGUE_VERSION };
   const file: CatalogueFile = await (await fetch(browser.runtime.getURL('data/catalogue.json'))).json();
-  const songs: Song[] = file.rows.map(([id, name, artist, label, valence, energy]) => ({ id, name, artist, label: label as SongLabel, valence, energy }));
+  const songs: Song[] = file.rows.map(([id, name, artist, label, ...features]) => ({ id, name, artist, label: label as SongLabel, features }));
   const tx = d.transaction(['chunks', 'meta'], 'readwrite');
   void tx.objectStore('chunks').delete(ofOrigin('default'));
   for (const chunk of toChunks(songs, 'default', 0)) void tx.objectStore('chunks').put(chunk);
@@ -129,31 +153,27 @@ export async function catalogueSize(): Promise<{ total: number; import?: ImportS
   return { total: defaults + (imported?.songs ?? 0), import: imported };
 }
 
-/** A random chunk of the label, then a random song in it: close to uniform, since most chunks are full
- * (a batch's last chunk per label is smaller, so its songs come up somewhat more often). */
-async function randomOf(label: SongLabel): Promise<Song | undefined> {
+const POOL_CHUNKS = 4;
+
+/** Up to four whole chunks of the label from a random place in its random order: about 2,000 candidate songs of
+ * a large catalogue (all of a label's songs in the default one) in one index read. */
+export async function songPool(label: SongLabel): Promise<Song[]> {
   const index = (await songDb()).transaction('chunks').store.index('label-r');
   const x = Math.random();
-  const chunk =
-    (await index.get(IDBKeyRange.bound([label, x], [label, 1]))) ?? (await index.get(IDBKeyRange.bound([label, 0], [label, 1]))); // wrap around
-  if (!chunk) return undefined;
-  const i = Math.floor(Math.random() * chunk.ids.length);
-  return { id: chunk.ids[i], name: chunk.names?.[i] || undefined, artist: chunk.artists?.[i] || undefined, label, valence: chunk.valence[i], energy: chunk.energy[i] };
+  const chunks = await index.getAll(IDBKeyRange.bound([label, x], [label, 1]), POOL_CHUNKS);
+  if (chunks.length < POOL_CHUNKS) chunks.push(...(await index.getAll(IDBKeyRange.bound([label, 0], [label, x], false, true), POOL_CHUNKS - chunks.length))); // wrap around
+  return chunks.flatMap((c) =>
+    c.ids.map((id, i) => ({ id, name: c.names?.[i] || undefined, artist: c.artists?.[i] || undefined, label, features: unpackFeatures(c.features, i) })),
+  );
 }
 
-/** n songs of the label at random, none of `skip`; with preferCentre, the n nearest the label's
- * valence/energy centre out of four times as many random candidates. */
-export async function pickSongs(label: SongLabel, n: number, skip: ReadonlySet<string>, preferCentre: boolean): Promise<Song[]> {
-  const want = preferCentre ? 4 * n : n;
-  const picked = new Map<string, Song>();
-  for (let tries = 0; picked.size < want && tries < want * 8; tries++) {
-    const s = await randomOf(label);
-    if (!s) break; // no song of this label at all
-    if (!skip.has(s.id)) picked.set(s.id, s);
-  }
-  const songs = [...picked.values()];
-  if (!preferCentre) return songs;
-  const c = LABEL_CENTRE[label];
-  const distance = (s: Song) => Math.hypot(s.valence - c.valence, s.energy - c.energy);
-  return songs.sort((a, b) => distance(a) - distance(b)).slice(0, n);
+/** The songs with names filled in from what the Spotify tab showed, where the catalogue had none. */
+export async function withKnownNames(songs: Song[]): Promise<Song[]> {
+  const store = (await songDb()).transaction('names').store;
+  return Promise.all(songs.map(async (s) => (s.name ? s : { ...s, ...(await store.get(s.id)) })));
+}
+
+/** Keeps the name the Spotify tab showed for a song. */
+export async function rememberName(id: string, name: SongName): Promise<void> {
+  await (await songDb()).put('names', name, id);
 }

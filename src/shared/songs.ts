@@ -10,17 +10,18 @@ export interface Song {
   name?: string;
   artist?: string;
   label: SongLabel;
-  valence: number;
-  energy: number;
+  /** scaled audio features in FEATURES' order (song-features.ts) */
+  features: number[];
 }
 
-export const CATALOGUE_COLUMNS = ['id', 'name', 'artist', 'label', 'valence', 'energy'] as const;
-
+/** data/catalogue.json: rows of id, name, artist, label, then the features in FEATURES' order (song-features.ts). */
 export interface CatalogueFile {
   version: string;
   source: string;
   columns: string[];
-  rows: Array<[string, string, string, number, number, number]>;
+  /** per label: the features' mean and standard deviation, by which the taste model compares songs of a mood */
+  featureStats: { mean: number[]; std: number[] }[];
+  rows: Array<[string, string, string, number, ...number[]]>;
 }
 
 export type MoodMapping = 'match' | 'lift';
@@ -29,14 +30,6 @@ export type MoodMapping = 'match' | 'lift';
 export const MOOD_TO_LABEL: Record<MoodMapping, Record<Mood, SongLabel>> = {
   match: { happy: 1, sad: 0, angry: 2, neutral: 3 },
   lift: { happy: 1, sad: 1, angry: 3, neutral: 1 },
-};
-
-/** Mean valence and energy of each label in the default catalogue (its manifest): "near the mood's centre". */
-export const LABEL_CENTRE: Record<SongLabel, { valence: number; energy: number }> = {
-  0: { valence: 0.307, energy: 0.444 },
-  1: { valence: 0.699, energy: 0.727 },
-  2: { valence: 0.455, energy: 0.796 },
-  3: { valence: 0.392, energy: 0.418 },
 };
 
 /** The Spotify Web Player; the manifest's host access and content script cover exactly this origin. */

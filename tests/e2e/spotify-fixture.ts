@@ -31,13 +31,16 @@ export interface FixtureConfig {
   widget2025?: boolean;
   /** the now-playing view is closed, so no link names the track: only the media session and the title do */
   npvClosed?: boolean;
+  /** how long every track plays before the player moves on by itself (210 s unless set) */
+  trackMs?: number;
 }
 
 export interface FixtureState {
-  log: Array<{ action: 'play' | 'play-blocked' | 'queue' | 'queue-failed' | 'upsell' | 'pause' | 'resume'; id?: string; hand?: true }>;
+  log: Array<{ action: 'play' | 'play-blocked' | 'queue' | 'queue-failed' | 'upsell' | 'pause' | 'resume' | 'skip' | 'ended'; id?: string; hand?: true }>;
   queue: string[];
   nowPlaying: string | null;
   playing: boolean;
+  positionMs: number;
 }
 
 const dir = join(ROOT, 'tests/fixtures/spotify');

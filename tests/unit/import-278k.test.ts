@@ -8,7 +8,12 @@ const good = { uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', labels: '2', valence
 
 describe('278k rows', () => {
   it('reads a good row', () => {
-    expect(rowToSong(good)).toEqual({ id: '4uLU6hMCjMI75M1A2tKUQC', label: 2, valence: 0.5, energy: 0.9 });
+    expect(rowToSong(good)).toEqual({ id: '4uLU6hMCjMI75M1A2tKUQC', label: 2, features: [0.5, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5] });
+  });
+
+  it('keeps every audio feature, scaled to 0..1', () => {
+    const full = { ...good, danceability: '0.7', acousticness: '0.1', instrumentalness: '0', speechiness: '0.05', liveness: '0.2', loudness: '-6', tempo: '125' };
+    expect(rowToSong(full)?.features).toEqual([0.5, 0.9, 0.7, 0.1, 0, 0.05, 0.2, 0.8, 0.5]);
   });
 
   it.each([
