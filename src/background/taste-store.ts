@@ -27,12 +27,20 @@ const list = (raw: unknown): Offered[] => (Array.isArray(raw) ? raw.flatMap((o) 
 
 const latest = (items: Offered[], match: (o: Offered) => boolean) => [...items].reverse().find(match);
 
-export async function loadEvents(): Promise<TasteEvent[]> {
-  return parseEvents((await browser.storage.local.get(TASTE_KEY))[TASTE_KEY]);
+// Read and validated once per worker start and after each change: a pick must stay fast with many events.
+let events: Promise<TasteEvent[]> | undefined;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && TASTE_KEY in changes) events = undefined;
+});
+
+export function loadEvents(): Promise<TasteEvent[]> {
+  events ??= browser.storage.local.get(TASTE_KEY).then((r) => parseEvents(r[TASTE_KEY]));
+  return events;
 }
 
-async function saveEvents(events: TasteEvent[]): Promise<void> {
-  await browser.storage.local.set({ [TASTE_KEY]: { events } });
+async function saveEvents(next: TasteEvent[]): Promise<void> {
+  await browser.storage.local.set({ [TASTE_KEY]: { events: next } });
+  events = Promise.resolve(next); // the next pick sees it even before the change event arrives
 }
 
 export const rememberOffered = (songs: Song[], mood: Mood) =>
