@@ -10,7 +10,6 @@ import { appearsInQueue, openQueueView, type QueueView } from './spotify-queue-v
 import { localePrefix, SPOTIFY } from './spotify-selectors';
 import { pageStrings, StringsUnavailable, type PageStrings } from './spotify-strings';
 import { findTrackPage, shownName, trackPagesNow, type TrackPage } from './spotify-track-page';
-import { watchListening } from './spotify-listening';
 import { USER_TOOK_OVER, UserTookOver, watchUser, type UserWatch } from './spotify-user';
 
 export { PageChanged };
@@ -181,8 +180,5 @@ export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Prom
       restore();
     }
   }
-  const named = results.map((r) => ({ ...r, ...shown.get(r.id) }));
-  const heard = named.filter((r) => r.status === 'played' || r.status === 'queued');
-  if (heard.length) watchListening(heard.map((r) => ({ id: r.id, name: r.name ?? songs.find((s) => s.id === r.id)?.name })), strings);
-  return named;
+  return results.map((r) => ({ ...r, ...shown.get(r.id) }));
 }

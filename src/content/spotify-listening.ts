@@ -1,11 +1,12 @@
 /** What the user does with the songs mood-dj queued, read from the page without touching it: a song that
  * stops playing within its first 30 seconds was skipped; one heard to its last seconds was played through.
  * Only the songs of mood-dj's own runs are watched; the worker keeps a signal only for songs it queued. */
-import browser from 'webextension-polyfill';
-import type { QueueSong, ToBackground } from '../shared/messages';
+import type { QueueSong } from '../shared/messages';
 import { playingNow, playState } from './spotify-now-playing';
 import { playbackProgress } from './spotify-playback';
-import type { PageStrings } from './spotify-strings';
+import { pageStrings, type PageStrings } from './spotify-strings';
+
+export type Report = (id: string, feedback: 'skip' | 'played') => void;
 
 const POLL_MS = 1000;
 /** a song left before this much of it played was skipped */
@@ -31,10 +32,7 @@ const watched = new Map<string, Watched>();
 let current: Current | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;
 let strings: PageStrings | undefined;
-
-function report(id: string, feedback: 'skip' | 'played'): void {
-  void browser.runtime.sendMessage({ type: 'playback-feedback', id, feedback } satisfies ToBackground).catch(() => undefined);
-}
+let report: Report = () => undefined;
 
 /** The song has stopped being the one playing: skipped, played through, or neither (no signal then). */
 function left(c: Current): void {
@@ -72,9 +70,11 @@ function tick(): void {
   }
 }
 
-/** Starts watching songs mood-dj just played or queued. */
-export function watchListening(songs: QueueSong[], pageStrings: PageStrings): void {
-  strings = pageStrings;
+/** Starts watching songs mood-dj just played or queued, telling `to` what became of each. */
+export function watchListening(songs: QueueSong[], to: Report): void {
+  report = to;
+  // The play state's words; without them the media session and the icon still tell.
+  strings ?? void pageStrings().then((s) => (strings = s), () => undefined);
   for (const song of songs) watched.set(song.id, { song, since: Date.now() });
   timer ??= setInterval(tick, POLL_MS);
   tick();

@@ -63,6 +63,11 @@ describe('Spotify selectors against the fixture pages', () => {
       await track.locator(SPOTIFY.actionBarPlay).click();
       expect(trackOfLink((await page.locator(SPOTIFY.playingLinks).first().getAttribute('href'))!)).toBe(TRACK);
       expect(await page.locator(SPOTIFY.playPause).getAttribute('aria-label')).toBe(locale === 'de' ? de[STRINGS.pause.key] : STRINGS.pause.en);
+      // What learning from skips and plays reads: the track page's artist, the playback bar.
+      expect(await track.locator(SPOTIFY.artistLink).first().innerText()).toBe('Fixture Artist');
+      await expect.poll(() => page.locator(SPOTIFY.playbackPosition).innerText()).toMatch(/^0:0[1-9]$/);
+      expect(await page.locator(SPOTIFY.playbackDuration).innerText()).toBe('3:30');
+      expect(Number(await page.locator(SPOTIFY.playbackRange).getAttribute('max'))).toBe(210_000);
     });
   }
 });

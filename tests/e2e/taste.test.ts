@@ -170,6 +170,9 @@ describe('skips and plays in the Spotify tab', () => {
     await spotify.getByTestId('control-button-skip-forward').click();
     await expect.poll(events, { timeout: 10_000 }).toEqual([expect.objectContaining({ id: ids[0], feedback: 'skip', mood: 'happy' })]);
     expect(await playing()).toBe(ids[1]);
+    // The user switches the length to the time left ("-m:ss"): the end is still seen.
+    await spotify.getByTestId('playback-duration').click();
+    await expect.poll(() => spotify.getByTestId('playback-duration').innerText()).toMatch(/^-0:1\d$/);
     await expect.poll(playing, { timeout: 25_000 }).toBe(ids[2]);
     await expect.poll(() => events().then((e) => e.length), { timeout: 10_000 }).toBe(2);
     await spotify.waitForTimeout(2000);
