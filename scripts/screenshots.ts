@@ -44,7 +44,12 @@ async function main() {
       return chrome.storage.local.set({ history });
     });
     const check = await s.popupCheck();
-    await check.page.getByTestId('song').first().waitFor();
+    const songs = check.page.getByTestId('song');
+    await songs.first().waitFor();
+    // A like and a "not for me", as a user gives them: the popup shows both, the options page lists them.
+    await songs.nth(0).getByTestId('feedback-like').click();
+    await songs.nth(2).getByTestId('feedback-ban').click();
+    await songs.nth(2).getByRole('status').waitFor();
     await shot(check.page, 'popup-mood');
     await check.page.close();
     const options = await s.context.newPage();

@@ -15,24 +15,23 @@ export function SongFeedback({ id, title, mood }: { id: string; title: string; m
     if (saved.ok) setOpinion(next);
     setError(saved.ok ? undefined : saved.error);
   };
-  const button = (which: Opinion, icon: string, label: string) => (
+  const button = (which: Opinion, label: string) => (
     <button
-      class="feedback"
+      class={which === 'like' ? 'feedback' : 'feedback negative'}
       data-testid={`feedback-${which}`}
       aria-pressed={opinion === which}
       aria-label={`${label}: ${title}`}
-      title={label}
       onClick={() => void set(opinion === which ? undefined : which)}
     >
-      <span aria-hidden="true">{icon}</span> {which === 'like' ? label : ''}
+      {label}
     </button>
   );
   const banned = opinion === 'ban' || opinion === 'not-for-mood';
   return (
     <div class="feedback-row" data-testid="feedback" data-opinion={opinion ?? ''}>
-      {button('like', '👍', t('like'))}
-      {button('ban', '👎', t('notForMe'))}
-      {button('not-for-mood', '🚫', t('notForMood'))}
+      {button('like', t('like'))}
+      {button('ban', t('notForMe'))}
+      {button('not-for-mood', t('notForMood'))}
       {banned && (
         <span class="meta" role="status">
           {opinion === 'ban' ? t('songBanned') : t('songBannedMood', moodLabel(mood).toLowerCase())}{' '}
