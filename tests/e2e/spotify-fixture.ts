@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ROOT } from '../../scripts/lib/browser';
+import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
 import catalogue from '../../data/catalogue.json';
 
 /** The base page and its switches, one per hazard (tests/fixtures/spotify/README.md gives the evidence for each). */
@@ -74,3 +74,11 @@ export async function openSpotify(page: Page, path: string): Promise<void> {
 }
 
 export const fixtureState = (page: Page) => page.evaluate(() => (window as unknown as { __spotifyFixture: FixtureState }).__spotifyFixture);
+
+/** The extension with a happy face at the webcam (wasm), and Spotify's origins served by the fixture. */
+export async function extensionWithSpotify(config: () => FixtureConfig): Promise<ExtensionSession> {
+  const s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true });
+  await s.setSettings({ backend: 'wasm' });
+  await serveSpotify(s.context, config);
+  return s;
+}

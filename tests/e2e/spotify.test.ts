@@ -11,7 +11,7 @@ import { AUTOPLAY_BLOCKED } from '../../src/content/spotify-driver';
 import { USER_TOOK_OVER } from '../../src/content/spotify-user';
 import catalogue from '../../data/catalogue.json';
 import de from '../fixtures/spotify/locales/de.json';
-import { ALBUM, fixtureState, openSpotify, serveSpotify, type FixtureConfig, type FixtureState } from './spotify-fixture';
+import { ALBUM, extensionWithSpotify, fixtureState, openSpotify, serveSpotify, type FixtureConfig, type FixtureState } from './spotify-fixture';
 
 const labelOf = new Map(catalogue.rows.map((r) => [r[0] as string, r[3] as number]));
 const TRACK = '4uLU6hMCjMI75M1A2tKUQC';
@@ -86,9 +86,7 @@ describe('queueing from the popup into a page built like the Web Player', () => 
   let spotify: Page;
   let config: FixtureConfig = {};
   beforeAll(async () => {
-    s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true });
-    await s.setSettings({ backend: 'wasm' });
-    await serveSpotify(s.context, () => config);
+    s = await extensionWithSpotify(() => config);
   });
   afterAll(() => s.close());
 

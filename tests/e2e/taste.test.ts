@@ -10,7 +10,7 @@ import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/
 import { SongsOutcome } from '../../src/shared/messages';
 import { standardise } from '../../src/shared/taste-model';
 import catalogue from '../../data/catalogue.json';
-import { ALBUM, fixtureState, openSpotify, serveSpotify, type FixtureConfig } from './spotify-fixture';
+import { ALBUM, extensionWithSpotify, fixtureState, openSpotify, type FixtureConfig } from './spotify-fixture';
 
 const HAPPY = 1;
 const rows = catalogue.rows.filter((r) => r[3] === HAPPY);
@@ -144,9 +144,7 @@ describe('skips and plays in the Spotify tab', () => {
   let spotify: Page;
   let config: FixtureConfig = {};
   beforeAll(async () => {
-    s = await launchExtension({ photo: join(ROOT, 'tests/fixtures/faces/happy.jpg'), grantCamera: true });
-    await s.setSettings({ backend: 'wasm' });
-    await serveSpotify(s.context, () => config);
+    s = await extensionWithSpotify(() => config);
     spotify = await s.context.newPage();
   });
   afterAll(() => s.close());
