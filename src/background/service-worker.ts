@@ -2,6 +2,7 @@
  * the top level so that a restarted worker receives the event that woke it. */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { ToBackground } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { WELCOME_PAGE } from '../shared/pages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
 import { installDefaultCatalogue } from '../shared/song-db';
@@ -37,7 +38,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
             : msg.type === 'reset-calibration'
               ? resetCalibration().then(() => ({ ok: true }))
               : msg.type === 'song-feedback'
-                ? recordOpinion(msg.id, msg.mood, msg.feedback).then((ok) => (ok ? { ok } : { ok, error: 'mood-dj did not offer this song lately.' }))
+                ? recordOpinion(msg.id, msg.mood, msg.feedback).then((ok) => (ok ? { ok } : { ok, error: t('feedbackNotOffered') }))
                 : msg.type === 'undo-feedback'
                   ? undoOpinion(msg.id, msg.mood).then(() => ({ ok: true }))
                   : msg.type === 'playback-feedback'

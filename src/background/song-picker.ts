@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { featureStats } from '../../data/catalogue.json';
 import type { Mood, SongsOutcome } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings';
 import { installDefaultCatalogue, songPool, withKnownNames } from '../shared/song-db';
 import { MOOD_TO_LABEL } from '../shared/songs';
@@ -31,7 +32,7 @@ export async function songsForMood(mood: Mood): Promise<SongsOutcome> {
     stats: featureStats[label],
     random: Math.random,
   });
-  if (pick.songs.length === 0) return { ok: false, error: 'The song catalogue has no songs for this mood.' };
+  if (pick.songs.length === 0) return { ok: false, error: t('songsNone') };
   const songs = await withKnownNames(pick.songs);
   const pickMs = performance.now() - t0;
   await browser.storage.local.set({ recentSongs: [...recentSongs, ...songs.map((s) => s.id)].slice(-RECENT_MAX) });

@@ -3,6 +3,7 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import type { z } from 'zod';
 import { HealthOutcome, QueueOutcome, type QueueSong, type ToContent } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { rememberName } from '../shared/song-db';
 import { HEALTH_CHECK_SONG, SPOTIFY_WEB } from '../shared/songs';
 import { rememberQueued } from './taste-store';
@@ -52,7 +53,7 @@ async function toSpotify<T extends QueueOutcome | HealthOutcome>(msg: ToContent,
       answer = await send(tab.id, msg);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      return { ok: false, code: 'not-ready', message: `mood-dj could not reach the Spotify tab (${why}). Reload that tab once and try again.` } as T;
+      return { ok: false, code: 'not-ready', message: t('spotifyNotReady', why) } as T;
     }
     const parsed = schema.safeParse(answer);
     return parsed.success ? parsed.data : ({ ok: false, code: 'internal', message: 'The Spotify tab gave no valid answer.' } as T);

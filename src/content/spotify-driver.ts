@@ -10,14 +10,13 @@ import { appearsInQueue, openQueueView, type QueueView } from './spotify-queue-v
 import { localePrefix, SPOTIFY } from './spotify-selectors';
 import { pageStrings, StringsUnavailable, type PageStrings } from './spotify-strings';
 import { findTrackPage, shownName, trackPagesNow, type TrackPage } from './spotify-track-page';
-import { USER_TOOK_OVER, UserTookOver, watchUser, type UserWatch } from './spotify-user';
+import { t } from '../shared/i18n';
+import { UserTookOver, watchUser, type UserWatch } from './spotify-user';
 
 export { PageChanged };
 
 const PLAY_WAIT_MS = 3000;
 const PAGE_WAIT_MS = 6000;
-export const AUTOPLAY_BLOCKED =
-  'Spotify has it in the player but did not start it: Chrome lets a page play sound only after you have clicked in it once. Press play in the Spotify tab.';
 
 interface Run {
   strings: PageStrings;
@@ -47,27 +46,27 @@ export async function openTrackPage(song: QueueSong, watch?: UserWatch): Promise
 /** A button of the track's own page, checked to be on that page just before it is used. */
 export async function trackButton({ page }: TrackPage, selector: string, what: string, watch?: UserWatch): Promise<HTMLElement> {
   const button = await waitFor(() => page.querySelector<HTMLElement>(selector), what, PAGE_WAIT_MS, watch?.check);
-  if (!page.isConnected || !button.isConnected) throw new PageChanged(`Spotify's page changed: ${what} left the page before it could be pressed`);
+  if (!page.isConnected || !button.isConnected) throw new PageChanged(t('pageChangedLeft', what));
   return button;
 }
 
 /** Plays the track from its page. Undefined when a signal says the player took another track instead. */
 async function play(page: TrackPage, song: QueueSong, { strings, watch }: Run): Promise<SongQueueResult | undefined> {
-  (await trackButton(page, SPOTIFY.actionBarPlay, "the track page's play button", watch)).click();
+  (await trackButton(page, SPOTIFY.actionBarPlay, t('healthTrackPlay'), watch)).click();
   for (const deadline = Date.now() + PLAY_WAIT_MS; Date.now() < deadline; await sleep(100)) {
     watch.check();
     const now = playingNow(song);
     if (now.track === 'this' && playState(strings).state === 'playing') return { id: song.id, status: 'played', by: now.by };
   }
   const now = playingNow(song);
-  if (now.track === 'this') return { id: song.id, status: 'not-confirmed', reason: AUTOPLAY_BLOCKED, by: now.by };
+  if (now.track === 'this') return { id: song.id, status: 'not-confirmed', reason: t('reasonAutoplayBlocked'), by: now.by };
   if (now.track === 'other') return undefined;
   // Pressed, but nothing on the page says what plays: not queued as well, which could play it twice.
   const state = playState(strings);
   return {
     id: song.id,
     status: 'not-confirmed',
-    reason: state.state === 'playing' ? 'Spotify plays, but mood-dj could not read which song' : 'mood-dj pressed play, but could not read what Spotify plays',
+    reason: state.state === 'playing' ? t('reasonPlaysUnreadable') : t('reasonPressedUnreadable'),
     by: state.by,
   };
 }
@@ -77,7 +76,7 @@ async function addToQueue(page: TrackPage, song: QueueSong, { strings, watch, vi
   let found;
   for (let attempt = 0; !found; attempt++) {
     closeOverlays();
-    (await trackButton(page, SPOTIFY.actionBarMore, 'the track page\'s "More options" button', watch)).click();
+    (await trackButton(page, SPOTIFY.actionBarMore, t('healthTrackMore'), watch)).click();
     try {
       found = await addToQueueItem(strings);
     } catch (e) {
@@ -94,20 +93,20 @@ async function addToQueue(page: TrackPage, song: QueueSong, { strings, watch, vi
   const via = found.fellBackFrom ? `, the item found by ${found.by} instead of ${found.fellBackFrom}` : '';
   if (answer.kind === 'dialog') {
     closeOverlays();
-    return { id: song.id, status: 'refused', reason: `Spotify answered "${answer.text}" instead of adding it to the queue`, by: 'a dialog' };
+    return { id: song.id, status: 'refused', reason: t('reasonRefused', answer.text), by: 'a dialog' };
   }
   if (view && before !== undefined) {
     if (answer.kind === 'seen' || (await appearsInQueue(view, song.id, before, answer.kind === 'notice' ? 3000 : 500)))
       return { id: song.id, status: 'queued', by: `the queue view${via}` };
-    return { id: song.id, status: 'not-confirmed', reason: "it did not appear in Spotify's queue", by: 'the queue view' };
+    return { id: song.id, status: 'not-confirmed', reason: t('reasonNotInQueue'), by: 'the queue view' };
   }
   // A notice counts only when it follows this click with no hand of the user's in between (theirs may be for
   // a song they queued themselves).
   if (answer.kind === 'notice' && watch.lastActionAt() < clickedAt) return { id: song.id, status: 'queued', by: `the "Added to queue" notice${via}` };
   const reason =
     answer.kind === 'notice'
-      ? `a notice came, but after you used the Spotify tab, so it may be for another song`
-      : `Spotify showed no "${strings.text('addedToQueue')}" notice, so it may not be in the queue`;
+      ? t('reasonNoticeAfterYou')
+      : t('reasonNoNotice', strings.text('addedToQueue'));
   return { id: song.id, status: 'not-confirmed', reason };
 }
 
@@ -115,7 +114,7 @@ async function addToQueue(page: TrackPage, song: QueueSong, { strings, watch, vi
  * refuses to queue, the refused track is played instead if nothing was played yet, and the rest are not
  * tried (they would be refused alike). Throws PageChanged when not one track could be handled. */
 export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Promise<SongQueueResult[]> {
-  if (!document.querySelector(SPOTIFY.playPause)) throw new PageChanged("Spotify's page changed: the player controls were not found");
+  if (!document.querySelector(SPOTIFY.playPause)) throw new PageChanged(t('pageChangedNotFound', t('healthPlayPause')));
   let strings: PageStrings;
   try {
     strings = await pageStrings();
@@ -160,7 +159,7 @@ export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Prom
         if (!results.some((r) => r.status === 'played')) {
           const played = await play(page, song, run);
           if (played) {
-            results.push({ ...played, reason: `played now instead: ${queued.reason}` });
+            results.push({ ...played, reason: t('reasonPlayedInstead', queued.reason ?? '') });
             continue;
           }
         }
@@ -170,7 +169,7 @@ export async function queueTracks(songs: QueueSong[], playIfIdle: boolean): Prom
   } catch (e) {
     userTookOver = e instanceof UserTookOver;
     if (!userTookOver && (!(e instanceof PageChanged) || results.length === 0)) throw e;
-    const reason = userTookOver ? USER_TOOK_OVER : (e as Error).message;
+    const reason = (e as Error).message;
     for (const song of songs.slice(results.length)) results.push({ id: song.id, status: userTookOver ? 'stopped' : 'failed', reason });
   } finally {
     watch.stop();

@@ -1,6 +1,7 @@
 /** "Test my Spotify tab": exercises, on the live page, every signal the driver relies on, without playing or
  * queueing anything: it opens a track page and its menu, reads what plays and the queue view, then closes what
  * it opened and puts the user's page back. Each item says which signal it found and which it fell back from. */
+import { t } from '../shared/i18n';
 import type { HealthItem, QueueSong } from '../shared/messages';
 import { openTrackPage, trackButton } from './spotify-driver';
 import { addToQueueItem } from './spotify-menu';
@@ -37,36 +38,36 @@ export async function healthCheck(probe: QueueSong): Promise<HealthItem[]> {
       return false;
     }
   };
-  const skip = (label: string, why: string) => items.push({ label, ok: false, detail: `not checked: ${why}` });
+  const skip = (label: string, why: string) => items.push({ label, ok: false, detail: t('healthNotChecked', why) });
 
-  await check("the player bar's play/pause button", async () => void (await waitFor(() => document.querySelector(SPOTIFY.playPause), 'it', 2000)));
+  await check(t('healthPlayPause'), async () => void (await waitFor(() => document.querySelector(SPOTIFY.playPause), 'it', 2000)));
   let strings: PageStrings | undefined;
-  await check("Spotify's words in your language", async () => {
+  await check(t('healthWords'), async () => {
     strings = await pageStrings();
     if (!strings.fromPage) return { detail: 'English is assumed, and "Add to queue" is also found by its icon', fellBackFrom: "the page's language file (the page links none)" };
     return `language ${strings.locale}: "${strings.text('addToQueue')}"`;
   });
   if (strings) {
     const s = strings;
-    await check('the play state', () => {
+    await check(t('healthPlayState'), () => {
       const state = playState(s);
       if (state.state === 'unknown') throw new Error('neither the play button, the media session nor the icon tells');
       const detail = `${state.state}, read from ${state.by}`;
       return state.by === "the play button's words" ? detail : { detail, fellBackFrom: "the play button's words" };
     });
   }
-  await check('what plays', playingSignals);
+  await check(t('healthWhatPlays'), playingSignals);
   const restore = rememberPage();
   try {
     let page: TrackPage | undefined;
-    const opened = await check('a track page', async () => {
+    const opened = await check(t('healthTrackPage'), async () => {
       page = await openTrackPage(probe);
       const detail = `found by ${page.by.join(', ')}`;
       return page.by.includes('its data-test-uri') ? detail : { detail, fellBackFrom: 'data-test-uri' };
     });
     const buttons = [
-      ["the track page's play button", SPOTIFY.actionBarPlay],
-      ['the track page\'s "More options" button', SPOTIFY.actionBarMore],
+      [t('healthTrackPlay'), SPOTIFY.actionBarPlay],
+      [t('healthTrackMore'), SPOTIFY.actionBarMore],
     ] as const;
     for (const [label, selector] of buttons) {
       if (opened) await check(label, async () => void (await trackButton(page!, selector, 'it')));
@@ -75,20 +76,21 @@ export async function healthCheck(probe: QueueSong): Promise<HealthItem[]> {
     const more = opened ? page!.page.querySelector<HTMLElement>(SPOTIFY.actionBarMore) : null;
     const menuOpened =
       more !== null &&
-      (await check('the "More options" menu', async () => {
+      (await check(t('healthMenu'), async () => {
         closeOverlays();
         more.click();
         await waitFor(() => document.querySelector(SPOTIFY.menu), 'it', 3000);
       }));
-    if (!menuOpened) skip('the "Add to queue" item', 'no menu');
-    else if (!strings) skip('the "Add to queue" item', "Spotify's words could not be read");
+    const item = t('healthAddItem', strings?.text('addToQueue') ?? 'Add to queue');
+    if (!menuOpened) skip(item, t('healthMenu'));
+    else if (!strings) skip(item, t('healthWords'));
     else
-      await check(`the "${strings.text('addToQueue')}" item`, async () => {
+      await check(item, async () => {
         const found = await addToQueueItem(strings!);
         return { detail: `found by ${found.by}`, fellBackFrom: found.fellBackFrom };
       });
     closeOverlays();
-    await check("Spotify's queue", async () => {
+    await check(t('healthQueue'), async () => {
       const view = await openQueueView();
       if (!view) return { detail: 'songs are confirmed by Spotify\'s "Added to queue" notice instead', fellBackFrom: 'the queue view (none opened)' };
       view.restore();

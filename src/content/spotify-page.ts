@@ -1,5 +1,6 @@
 /** Reading and moving the Web Player page: waiting for elements, in-app navigation that leaves no history
  * trail, and what the page shows after a click. */
+import { t } from '../shared/i18n';
 import { SPOTIFY } from './spotify-selectors';
 
 export class PageChanged extends Error {}
@@ -13,7 +14,7 @@ export async function waitFor<T>(find: () => T | null | undefined, what: string,
     check?.();
     const found = find();
     if (found) return found;
-    if (Date.now() > deadline) throw new PageChanged(`Spotify's page changed: ${what} was not found`);
+    if (Date.now() > deadline) throw new PageChanged(t('pageChangedNotFound', what));
     await sleep(50);
   }
 }

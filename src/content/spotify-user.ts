@@ -1,11 +1,11 @@
 /** The user's hand on the Spotify tab during a run: a real click, tap or key press in the page (the browser
  * marks those trusted; the driver's own clicks are not), or an address the driver did not go to. The driver
  * lets go as soon as it sees one. */
-export const USER_TOOK_OVER = 'you used the Spotify tab';
+import { t } from '../shared/i18n';
 
 export class UserTookOver extends Error {
   constructor() {
-    super(USER_TOOK_OVER);
+    super(t('reasonUserTookOver'));
   }
 }
 

@@ -1,5 +1,6 @@
 /** The extension's own words in the browser's language (public/_locales/<lang>/messages.json, English when the
- * language has none). Messages from Spotify's page and the worker's reports stay in English for now. */
+ * language has none), in its pages, its worker and its content script alike. The details of "Test my Spotify
+ * tab" (which signal was found) and internal errors stay in English. */
 import browser from 'webextension-polyfill';
 import en from '../../public/_locales/en/messages.json';
 import { LOCALES } from './locales';

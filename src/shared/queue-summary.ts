@@ -26,7 +26,7 @@ export function queueSummary(results: SongQueueResult[]): string {
   const groups = new Map<string, { status: SongQueueStatus; reason: string; n: number }>();
   for (const r of results) {
     if (r.status === 'played' || r.status === 'queued') continue;
-    const reason = r.reason ?? 'no reason given';
+    const reason = r.reason ?? t('reasonNone');
     const key = `${r.status}|${reason}`;
     const g = groups.get(key) ?? { status: r.status, reason, n: 0 };
     g.n++;

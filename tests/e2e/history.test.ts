@@ -1,6 +1,7 @@
 /** The mood history on the options page: drawn from what the worker stored (a seeded week and a real
  * check), with hover, CSV export and clearing. */
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
@@ -88,12 +89,13 @@ it('is usable from the keyboard and as a table, with no "--" legend before point
   await page.close();
 });
 
-it('exports the history as CSV and clears it', async () => {
+it('exports the history as CSV (in a zip beside the taste) and clears it', async () => {
   const page = await s.context.newPage();
   await page.goto(s.url('src/options/index.html'));
   const download = page.waitForEvent('download');
   await page.getByTestId('history-export').click();
-  const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
+  const zip = unzipSync(readFileSync((await (await download).path())!));
+  const csv = strFromU8(zip['mood-history.csv']).trim().split('\n');
   expect(csv[0]).toBe('time,checks,mood,confidence,angry,happy,neutral,sad');
   expect(csv.length).toBeGreaterThan(20); // the seeded week, the older days as hourly means, and the real check
   expect(csv.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,1,happy,/);

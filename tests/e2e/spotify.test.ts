@@ -7,12 +7,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
 import { localePrefix, SPOTIFY, STRINGS, trackOfLink } from '../../src/content/spotify-selectors';
-import { AUTOPLAY_BLOCKED } from '../../src/content/spotify-driver';
-import { USER_TOOK_OVER } from '../../src/content/spotify-user';
+import en from '../../public/_locales/en/messages.json';
 import catalogue from '../../data/catalogue.json';
 import de from '../fixtures/spotify/locales/de.json';
 import { ALBUM, extensionWithSpotify, fixtureState, openSpotify, serveSpotify, type FixtureConfig, type FixtureState } from './spotify-fixture';
 
+// The driver's reasons, as an English browser shows them.
+const AUTOPLAY_BLOCKED = en.reasonAutoplayBlocked.message;
+const USER_TOOK_OVER = en.reasonUserTookOver.message;
 const labelOf = new Map(catalogue.rows.map((r) => [r[0] as string, r[3] as number]));
 const TRACK = '4uLU6hMCjMI75M1A2tKUQC';
 

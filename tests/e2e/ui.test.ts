@@ -38,14 +38,18 @@ describe('the extension UI', () => {
     const check = await s.popupCheck();
     await expect.poll(() => check.page.getByTestId('song').count()).toBe(3);
     const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 15; i++) {
       await check.page.keyboard.press('Tab');
       order.push(await check.page.evaluate(() => {
         const el = document.activeElement!;
-        return el.closest('[data-testid=song]') ? 'song' : (el.getAttribute('data-testid') ?? el.textContent!.trim());
+        const song = el.closest('[data-testid=song]');
+        if (!song) return el.getAttribute('data-testid') ?? el.textContent!.trim();
+        return el.tagName === 'A' ? 'song' : el.getAttribute('data-testid')!;
       }));
     }
-    expect(order).toEqual(['Details', 'song', 'song', 'song', 'queue-songs', 'Check again']);
+    // Each song's link, then its three feedback buttons, song after song.
+    const song = ['song', 'feedback-like', 'feedback-ban', 'feedback-not-for-mood'];
+    expect(order).toEqual(['Details', ...song, ...song, ...song, 'queue-songs', 'Check again']);
     await check.page.close();
   });
 

@@ -19,6 +19,9 @@ describe('first run', () => {
     await welcome.getByRole('heading', { name: 'Welcome to mood-dj' }).waitFor();
     const steps = ['step-camera', 'step-calibrate', 'step-spotify', 'step-pin'];
     for (const step of steps) expect(await welcome.getByTestId(step).count()).toBe(1);
+    // The pin step reads Chrome's own setting (headless Chromium has no toolbar, so: not pinned).
+    await expect.poll(() => welcome.getByTestId('pinned').getAttribute('data-pinned')).toBe('false');
+    expect(await welcome.getByTestId('pinned').innerText()).toBe('Not pinned yet: this line changes once it is.');
   });
 
   it('grants the camera and tests the Spotify tab from its steps', async () => {
