@@ -18,7 +18,7 @@ export interface Evidence {
 
 const DIM = 2 * FEATURE_COUNT + 1;
 /** prior precision: how much evidence it takes to move the weights */
-const PRIOR = 6;
+const PRIOR = 15;
 /** each older piece of feedback of a mood counts this much less than the next, so that a changed taste wins */
 const DECAY = 0.97;
 /** posterior spread of the sampled weights: larger explores more */

@@ -82,7 +82,7 @@ describe('taste from the popup and the options page', () => {
     const near = mean(after.ids.filter((id) => id !== liked).map((id) => distance(id, liked)));
     const typical = mean(rows.map((r) => distance(r[0] as string, liked)));
     console.log(`mean distance to the liked song: picks after the like ${near.toFixed(2)}, the mood's songs ${typical.toFixed(2)}`);
-    expect(near).toBeLessThan(0.75 * typical);
+    expect(near).toBeLessThan(0.85 * typical); // random picks: about 1.0 x typical
     // The popup says so.
     const next = await s.popupCheck();
     await expect.poll(() => next.page.getByTestId('songs-taste').getAttribute('data-events')).toBe('2');
