@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
+import { ALBUM, openSpotify, serveSpotify } from './spotify-fixture';
 import { MOODS } from '../../src/model/contract';
 
 const fontPx = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -107,5 +108,29 @@ describe('in German', () => {
     await options.getByRole('heading', { name: de.optionsTitle.message }).waitFor();
     expect(await options.getByRole('heading', { name: de.historyHeading.message }).count()).toBe(1);
     await options.close();
+  });
+
+  it('says what the Spotify tab did, and what its test found, in that language too', async () => {
+    const de = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    await serveSpotify(s.context, () => ({ locale: 'de', autoplayBlocked: true }));
+    const spotify = await s.context.newPage();
+    await openSpotify(spotify, `/intl-de/album/${ALBUM}`);
+    const check = await s.popupCheck();
+    await expect.poll(() => check.page.getByTestId('song').count()).toBe(3);
+    await check.page.getByTestId('queue-songs').click();
+    const result = check.page.getByTestId('queue-result');
+    await result.waitFor({ timeout: 30_000 });
+    // The content script's own reason for the first song (autoplay blocked), in German.
+    expect(await result.innerText()).toContain(de.reasonAutoplayBlocked.message.replace(/\.$/, ''));
+    await check.page.close();
+    const options = await s.context.newPage();
+    await options.goto(s.url('src/options/index.html'));
+    await options.getByTestId('test-spotify').click();
+    await options.getByTestId('spotify-health-result').waitFor({ timeout: 60_000 });
+    const items = await options.getByTestId('spotify-health-item').allInnerTexts();
+    expect(items[0]).toContain(de.healthPlayPause.message);
+    expect(items.at(-1)).toContain(de.healthQueue.message);
+    await options.close();
+    await spotify.close();
   });
 });
