@@ -1,7 +1,7 @@
 /** Service worker: routes validated messages, runs checks, keeps the schedule. Listeners are registered at
  * the top level so that a restarted worker receives the event that woke it. */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { ToBackground } from '../shared/messages';
+import { ToBackground, type FeedbackSaved, type Playback } from '../shared/messages';
 import { t } from '../shared/i18n';
 import { WELCOME_PAGE } from '../shared/pages';
 import { loadSettings, onSettingsChanged } from '../shared/settings';
@@ -38,7 +38,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
             : msg.type === 'reset-calibration'
               ? resetCalibration().then(() => ({ ok: true }))
               : msg.type === 'song-feedback'
-                ? recordOpinion(msg.id, msg.mood, msg.feedback).then((ok) => (ok ? { ok } : { ok, error: t('feedbackNotOffered') }))
+                ? recordOpinion(msg.id, msg.mood, msg.feedback).then((ok): FeedbackSaved => (ok ? { ok } : { ok, error: t('feedbackNotOffered') }))
                 : msg.type === 'undo-feedback'
                   ? undoOpinion(msg.id, msg.mood).then(() => ({ ok: true }))
                   : msg.type === 'playback-feedback'
@@ -48,7 +48,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 });
 
 /** Only the content script in a Spotify tab reports playback, and only while the user lets mood-dj learn. */
-async function playbackFeedback(id: string, feedback: 'skip' | 'played', sender: Runtime.MessageSender): Promise<{ ok: boolean }> {
+async function playbackFeedback(id: string, feedback: Playback, sender: Runtime.MessageSender): Promise<FeedbackSaved> {
   if (!sender.tab?.url?.startsWith(SPOTIFY_WEB) || !(await loadSettings()).learnTaste) return { ok: false };
   return { ok: await recordPlayback(id, feedback) };
 }

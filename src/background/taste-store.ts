@@ -4,7 +4,7 @@
  * the Spotify tab, the only ones whose skips and plays count. Writes are serialised in this worker. */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { Mood, SongSchema, type Feedback } from '../shared/messages';
+import { Mood, SongSchema, type Feedback, type Playback } from '../shared/messages';
 import type { Song } from '../shared/songs';
 import { OFFERED_KEY, parseEvents, QUEUED_KEY, TASTE_KEY, withEvent, withoutOpinion, type TasteEvent } from '../shared/taste-events';
 
@@ -88,7 +88,7 @@ export const undoOpinion = (id: string, mood: Mood) => serial(async () => saveEv
 
 /** A skip or a song played through, seen in the Spotify tab: kept only for a song mood-dj queued there lately,
  * once per queueing. */
-export const recordPlayback = (id: string, feedback: 'skip' | 'played') =>
+export const recordPlayback = (id: string, feedback: Playback) =>
   serial(async () => {
     const queued = list((await browser.storage.local.get(QUEUED_KEY))[QUEUED_KEY]);
     const q = queued.find((x) => x.song.id === id && Date.now() - x.at < QUEUED_FOR_MS);

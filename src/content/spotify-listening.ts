@@ -1,12 +1,12 @@
 /** What the user does with the songs mood-dj queued, read from the page without touching it: a song that
  * stops playing within its first 30 seconds was skipped; one heard to its last seconds was played through.
  * Only the songs of mood-dj's own runs are watched; the worker keeps a signal only for songs it queued. */
-import type { QueueSong } from '../shared/messages';
+import type { Playback, QueueSong } from '../shared/messages';
 import { playingNow, playState } from './spotify-now-playing';
 import { playbackProgress } from './spotify-playback';
 import { pageStrings, type PageStrings } from './spotify-strings';
 
-export type Report = (id: string, feedback: 'skip' | 'played') => void;
+export type Report = (id: string, feedback: Playback) => void;
 
 const POLL_MS = 1000;
 /** a song left before this much of it played was skipped */

@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sendFeedback, undoFeedback } from '../shared/ask-background';
 import { moodLabel, t } from '../shared/i18n';
-import type { Mood } from '../shared/messages';
-
-type Opinion = 'like' | 'ban' | 'not-for-mood';
+import type { Mood, Opinion } from '../shared/messages';
 
 /** Like, not for me, not for this mood: each saved at once (the next pick learns from it) and undone by
  * pressing it again or "Undo". */

@@ -1,7 +1,7 @@
 /** Pages' side of the messages: send to the service worker and validate the answer. */
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
-import { CheckOutcome, HealthOutcome, QueueOutcome, SongsOutcome, type Mood, type QueueSong, type ToBackground } from './messages';
+import type { z } from 'zod';
+import { CheckOutcome, FeedbackSaved, HealthOutcome, QueueOutcome, SongsOutcome, type Mood, type Opinion, type QueueSong, type ToBackground } from './messages';
 
 async function ask<S extends z.ZodType>(schema: S, msg: ToBackground, failed: (why: string) => z.infer<S>, attempts = 2): Promise<z.infer<S>> {
   let lastError: unknown;
@@ -31,14 +31,12 @@ export const calibrateMood = (mood: Mood) =>
 
 export const resetCalibration = () => browser.runtime.sendMessage({ type: 'reset-calibration' } satisfies ToBackground);
 
-const Saved = z.object({ ok: z.boolean(), error: z.string().optional() });
-type Saved = z.infer<typeof Saved>;
-
 /** The user's button on a song offered for a mood ("like", "not for me", "not for this mood"). */
-export const sendFeedback = (id: string, mood: Mood, feedback: 'like' | 'ban' | 'not-for-mood') =>
-  ask(Saved, { type: 'song-feedback', id, mood, feedback }, (why): Saved => ({ ok: false, error: why }), 1);
+export const sendFeedback = (id: string, mood: Mood, feedback: Opinion) =>
+  ask(FeedbackSaved, { type: 'song-feedback', id, mood, feedback }, (why): FeedbackSaved => ({ ok: false, error: why }), 1);
 
-export const undoFeedback = (id: string, mood: Mood) => ask(Saved, { type: 'undo-feedback', id, mood }, (why): Saved => ({ ok: false, error: why }), 1);
+export const undoFeedback = (id: string, mood: Mood) =>
+  ask(FeedbackSaved, { type: 'undo-feedback', id, mood }, (why): FeedbackSaved => ({ ok: false, error: why }), 1);
 
 export const testSpotifyTab = () =>
   ask(HealthOutcome, { type: 'spotify-health' }, (why): HealthOutcome => ({ ok: false, code: 'internal', message: `Not tested: ${why}.` }), 1);

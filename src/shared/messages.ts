@@ -63,6 +63,14 @@ export const TrackId = z.string().regex(/^[A-Za-z0-9]{22}$/);
  * mood-dj queued (skipped early, played through). */
 export const Feedback = z.enum(['like', 'ban', 'not-for-mood', 'skip', 'played']);
 export type Feedback = z.infer<typeof Feedback>;
+/** what the user said with a button (one per song and mood), and what the Spotify tab showed */
+export const Opinion = Feedback.extract(['like', 'ban', 'not-for-mood']);
+export type Opinion = z.infer<typeof Opinion>;
+export const Playback = Feedback.extract(['skip', 'played']);
+export type Playback = z.infer<typeof Playback>;
+/** The worker's answer to feedback and its undo. */
+export const FeedbackSaved = z.object({ ok: z.boolean(), error: z.string().optional() });
+export type FeedbackSaved = z.infer<typeof FeedbackSaved>;
 
 /** A song to queue: its name and artist, where the catalogue has them, let the page be checked against it. */
 export const QueueSong = z.object({ id: TrackId, name: z.string().max(300).optional(), artist: z.string().max(300).optional() });
@@ -78,10 +86,10 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('calibrate'), mood: Mood }),
   z.object({ type: z.literal('reset-calibration') }),
   /** the user's button on a song offered for a mood, and its undo */
-  z.object({ type: z.literal('song-feedback'), id: TrackId, mood: Mood, feedback: z.enum(['like', 'ban', 'not-for-mood']) }),
+  z.object({ type: z.literal('song-feedback'), id: TrackId, mood: Mood, feedback: Opinion }),
   z.object({ type: z.literal('undo-feedback'), id: TrackId, mood: Mood }),
   /** from the content script: a song mood-dj queued was skipped early or played through */
-  z.object({ type: z.literal('playback-feedback'), id: TrackId, feedback: z.enum(['skip', 'played']) }),
+  z.object({ type: z.literal('playback-feedback'), id: TrackId, feedback: Playback }),
 ]);
 
 /** Sent by the service worker to the content script in a Spotify Web Player tab. */

@@ -2,7 +2,7 @@
  * this mood), one opinion per song and mood, reversible; and implicit, read from the Spotify tab for songs
  * mood-dj queued (skipped early, played through). The taste model and the bans are derived from it. */
 import { z } from 'zod';
-import { Feedback, Mood, TrackId } from './messages';
+import { Feedback, Mood, Opinion, TrackId } from './messages';
 import { FEATURE_COUNT, FEATURES } from './song-features';
 import type { Evidence } from './taste-model';
 
@@ -13,7 +13,7 @@ export const QUEUED_KEY = 'tasteQueued';
 /** Everything kept about the user's taste: exported and cleared with the mood history. */
 export const TASTE_KEYS = [TASTE_KEY, OFFERED_KEY, QUEUED_KEY];
 
-export const EXPLICIT: readonly Feedback[] = ['like', 'ban', 'not-for-mood'];
+const EXPLICIT: readonly Feedback[] = Opinion.options;
 
 export const TasteEvent = z.object({
   id: TrackId,
@@ -37,7 +37,7 @@ const EVIDENCE_MAX = 150;
 
 export function parseEvents(raw: unknown): TasteEvent[] {
   const events = (raw as { events?: unknown })?.events;
-  return Array.isArray(events) ? events.flatMap((e) => (TasteEvent.safeParse(e).success ? [e as TasteEvent] : [])) : [];
+  return Array.isArray(events) ? events.flatMap((e) => TasteEvent.safeParse(e).data ?? []) : [];
 }
 
 /** The events with `event` added: an explicit opinion replaces the song's earlier one for that mood. */

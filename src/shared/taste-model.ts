@@ -90,7 +90,6 @@ export interface TasteModel {
   chol: Float64Array;
   /** recently liked songs, standardised, with their decayed weight, for the similarity term */
   near: { z: number[]; w: number }[];
-  events: number;
 }
 
 /** The model for one mood from its feedback, oldest first. */
@@ -113,7 +112,7 @@ export function fitTaste(evidence: Evidence[], stats: FeatureStats): TasteModel 
   for (let r = 0; r < DIM; r++) for (let c = r + 1; c < DIM; c++) a[r * DIM + c] = a[c * DIM + r];
   const chol = cholesky(a);
   const mean = solve(chol, solve(chol, b, false), true);
-  return { stats, mean, chol, near, events: evidence.length };
+  return { stats, mean, chol, near };
 }
 
 /** Standard normal samples (Box-Muller) from a uniform source. */
