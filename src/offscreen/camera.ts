@@ -1,7 +1,8 @@
 /** The webcam, on only for the length of one check. Errors become the check's own error codes. */
 import type { CheckError } from '../shared/messages';
 
-export class CameraError extends Error {
+/** A failure the check reports under its own code (camera, model), with the next step for the user. */
+export class CheckFailure extends Error {
   constructor(readonly detail: CheckError) {
     super(detail.message);
   }
@@ -31,7 +32,7 @@ export async function withCamera<T>(use: (video: HTMLVideoElement) => Promise<T>
   try {
     stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
   } catch (e) {
-    throw new CameraError(explainCameraError(e));
+    throw new CheckFailure(explainCameraError(e));
   }
   stream.getTracks().forEach((t) => live.add(t));
   const video = document.createElement('video');
@@ -43,7 +44,7 @@ export async function withCamera<T>(use: (video: HTMLVideoElement) => Promise<T>
     // requestAnimationFrame and requestVideoFrameCallback never fire in an offscreen document: poll.
     const deadline = performance.now() + 5000;
     while (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) {
-      if (performance.now() > deadline) throw new CameraError({ code: 'camera-busy', message: 'The camera sent no picture within 5 s. Is another program using it?' });
+      if (performance.now() > deadline) throw new CheckFailure({ code: 'camera-busy', message: 'The camera sent no picture within 5 s. Is another program using it?' });
       await new Promise((r) => setTimeout(r, 20));
     }
     return await use(video);

@@ -6,9 +6,10 @@ import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
 import { cropFace, frameViews, largest } from '../model/face-crop';
 import type { Backend, CheckOutcome, CheckProgress, Diagnostics, Mood } from '../shared/messages';
 import { chooseBackend } from './backend';
-import { CameraError, withCamera } from './camera';
+import { CheckFailure, withCamera } from './camera';
 import { loadFaceFinder, type FaceFinder } from './face-detector';
 
+// Frames are taken 200 ms apart; each frame's CNN runs inside that wait, so only the last frame's adds to a check.
 const FRAME_GAP_MS = 200;
 export const DOCUMENT_ID = crypto.randomUUID();
 
@@ -60,13 +61,10 @@ export interface CheckOptions {
 
 export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFrame, user, withFeature }: CheckOptions = {}): Promise<CheckOutcome> {
   const t0 = performance.now();
-  let ready: { p: Pipeline; cold: boolean };
-  try {
-    ready = await ensurePipeline(wanted);
-  } catch (e) {
-    return { ok: false, error: { code: 'model-failed', message: `The mood model could not start: ${e instanceof Error ? e.message : String(e)}` } };
-  }
-  const { model, finder } = ready.p;
+  // On a cold start the camera starts while the models load: neither waits for the other.
+  const starting = ensurePipeline(wanted);
+  starting.catch(() => {}); // read below, once the camera is on; a camera error is the one to report first
+  let cold = false;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   let cameraMs = 0;
@@ -79,6 +77,14 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
   try {
     await withCamera(async (video) => {
       cameraMs = performance.now() - t0;
+      let ready: { p: Pipeline; cold: boolean };
+      try {
+        ready = await starting;
+      } catch (e) {
+        throw new CheckFailure({ code: 'model-failed', message: `The mood model could not start: ${e instanceof Error ? e.message : String(e)}` });
+      }
+      const { model, finder } = ready.p;
+      cold = ready.cold;
       canvas.width = video.videoWidth;
       canvas.height = video.videoHeight;
       for (let k = 0; k < frames; k++) {
@@ -105,7 +111,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
       }
     });
   } catch (e) {
-    if (e instanceof CameraError) return { ok: false, error: e.detail };
+    if (e instanceof CheckFailure) return { ok: false, error: e.detail };
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }
   if (used === 0) return { ok: false, error: { code: 'no-face', message: 'No face was found. Face the camera in good light and try again.' } };
@@ -119,7 +125,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
       framesUsed: used,
       backend: backend!,
       requestedBackend: wanted,
-      timings: { totalMs: performance.now() - t0, cameraMs, detectMsPerFrame: detectMs / frames, classifyMsPerFrame: classifyMs / used, coldStart: ready.cold },
+      timings: { totalMs: performance.now() - t0, cameraMs, detectMsPerFrame: detectMs / frames, classifyMsPerFrame: classifyMs / used, coldStart: cold },
       documentId: DOCUMENT_ID,
       calibrated: calibrationKind(user, MOODS),
       ...(featureSum ? { feature: featureSum.map((v) => v / used) } : {}),
