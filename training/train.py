@@ -36,6 +36,9 @@ RECIPES = {
     # Its second stage, as shipped: --init its best.pt --lr 0.0005 --epochs 15, with faces-posed persons 01-14
     # (scripts/posed-crops.ts) joining the training faces, each repeated 4 times.
     "crop40_l_posed": {**CROP40, "posed": 4},
+    # The shipped model's second net, both stages alike on the smaller net (0.58 M parameters, best epoch 125).
+    "crop40": {**CROP40, "model": "moodnet"},
+    "crop40_posed": {**CROP40, "model": "moodnet", "posed": 4},
     # Width past the old 1.5 M limit (issue 38): the wider net at twice its widths (4.69 M), with the schedule
     # measured on a GPU (SGD Nesterov at lr 0.02, batch 128, warm-up then cosine to zero over the run). On these
     # CPU cores an epoch costs about four of crop40_l's, so it runs in resumable parts across sessions.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { calibrateMood, resetCalibration } from '../shared/ask-background';
-import { CALIBRATION_KEY, loadCalibration } from '../shared/calibration-store';
+import { CALIBRATION_KEY, calibrationOutdated, loadCalibration } from '../shared/calibration-store';
 import { MOOD_NAMES, type Mood } from '../shared/messages';
 import { moodLabel, t } from '../shared/i18n';
 
@@ -15,8 +15,12 @@ export function CalibrateFace() {
   const [at, setAt] = useState<Captured>({});
   const [busy, setBusy] = useState<Mood | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  const [outdated, setOutdated] = useState(false);
   useEffect(() => {
-    const load = () => void loadCalibration().then((c) => setAt(c?.at ?? {}));
+    const load = () => {
+      void loadCalibration().then((c) => setAt(c?.at ?? {}));
+      void calibrationOutdated().then(setOutdated);
+    };
     load();
     const changed = (changes: Record<string, unknown>, area: string) => area === 'local' && CALIBRATION_KEY in changes && load();
     browser.storage.onChanged.addListener(changed);
@@ -30,7 +34,7 @@ export function CalibrateFace() {
     setMessage(outcome.ok ? t('captured', moodLabel(mood).toLowerCase()) : t('notCaptured', outcome.error.message));
   };
   const all = ORDER.every((m) => at[m]);
-  const status = t(all ? 'calibratedAll' : at.neutral ? 'calibratedNeutralOnly' : 'notCalibrated');
+  const status = t(all ? 'calibratedAll' : at.neutral ? 'calibratedNeutralOnly' : outdated ? 'calibrationOutdated' : 'notCalibrated');
   return (
     <section data-testid="calibration">
       <h2>{t('calibrateHeading')}</h2>
@@ -41,7 +45,7 @@ export function CalibrateFace() {
           {busy === m ? t('calibrateLooking') : `${at[m] ? '✓ ' : ''}${t(`calibrateMy_${m}`)}`}
         </button>
       ))}{' '}
-      <button data-testid="calibration-reset" disabled={!Object.keys(at).length} onClick={() => void resetCalibration()}>
+      <button data-testid="calibration-reset" disabled={!Object.keys(at).length && !outdated} onClick={() => void resetCalibration()}>
         {t('calibrationReset')}
       </button>
       {message && <p data-testid="calibration-message">{message}</p>}

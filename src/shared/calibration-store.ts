@@ -15,10 +15,21 @@ export const StoredCalibration = z.object({
 });
 export type StoredCalibration = z.infer<typeof StoredCalibration>;
 
-export async function loadCalibration(): Promise<StoredCalibration | undefined> {
+async function stored(): Promise<StoredCalibration | undefined> {
   const parsed = StoredCalibration.safeParse((await browser.storage.local.get(CALIBRATION_KEY))[CALIBRATION_KEY]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function loadCalibration(): Promise<StoredCalibration | undefined> {
+  const c = await stored();
   // Faces captured with an earlier model are not used: the user calibrates again.
-  return parsed.success && parsed.data.model === MODEL_TAG ? parsed.data : undefined;
+  return c?.model === MODEL_TAG ? c : undefined;
+}
+
+/** True when the kept faces were captured with an earlier model, so the options page can say why they are unused. */
+export async function calibrationOutdated(): Promise<boolean> {
+  const c = await stored();
+  return c !== undefined && c.model !== MODEL_TAG;
 }
 
 export async function saveCalibrationFace(mood: Mood, feature: number[]): Promise<void> {

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
+import { CALIBRATION } from '../../src/model/calibration';
 
 const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
 let s: ExtensionSession;
@@ -37,7 +38,7 @@ it('captures the neutral face, then all four moods, and every check uses them un
   await expect.poll(() => status.innerText()).toBe('Every check is calibrated to your neutral face.');
   const saved = await stored();
   expect(Object.keys(saved!.faces)).toEqual(['neutral']);
-  expect(saved!.faces.neutral).toHaveLength(256); // features only, no pixels
+  expect(saved!.faces.neutral).toHaveLength(CALIBRATION.neutralMean.length); // features only, no pixels
   expect(await popupNote()).toBe('Calibrated to your face (your neutral face).');
   expect((await s.lastResult()).calibrated).toBe('neutral');
 
@@ -50,11 +51,13 @@ it('captures the neutral face, then all four moods, and every check uses them un
   expect(await popupNote()).toBe('Calibrated to your face (your four moods).');
   expect((await s.lastResult()).calibrated).toBe('four-moods');
 
-  // Faces captured with another model are not used (and the options page offers to calibrate again).
+  // Faces captured with another model are not used, and the options page says why.
   const kept = await stored();
   await s.worker.evaluate((c) => chrome.storage.local.set({ calibration: { ...c, model: 'an earlier model' } }), kept);
   expect(await popupNote()).toBeUndefined();
-  await expect.poll(() => status.innerText()).toBe('Not calibrated.');
+  await expect.poll(() => status.innerText()).toBe(
+    "Not calibrated: mood-dj's mood model has been updated since your faces were captured. Capture them again to use them.",
+  );
   await s.worker.evaluate((c) => chrome.storage.local.set({ calibration: c }), kept);
   await expect.poll(() => status.innerText()).toBe('Every check is calibrated to your four moods.');
 

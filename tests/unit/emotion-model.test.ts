@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibrationParts, loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model';
-import { calibratedLogProbs, probabilities } from '../../src/model/calibration';
+import { CALIBRATION, calibratedLogProbs, probabilities } from '../../src/model/calibration';
 import { checkProbabilities } from '../../src/model/check-average';
 import { CONTRACT } from '../../src/model/contract';
 import { frameViews } from '../../src/model/face-crop';
@@ -70,7 +70,7 @@ describe('calibration to a user\'s faces', () => {
     const faces = fixture.inputs.slice(3, 7).map((a) => Uint8Array.from(a));
     const feats = await model.embed(faces);
     expect(feats).toHaveLength(4);
-    expect(feats[0].length).toBe(256);
+    expect(feats[0].length).toBe(CALIBRATION.neutralMean.length); // each net's pooled features, side by side
     const user = Object.fromEntries(CONTRACT.classes.map((m, i) => [m, feats[i]]));
     await model.predict(faces, user);
     const before = tf.memory().numTensors;
