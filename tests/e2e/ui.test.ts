@@ -101,7 +101,9 @@ describe('in German', () => {
     const check = await s.popupCheck();
     expect(await check.page.evaluate(() => chrome.i18n.getUILanguage())).toBe('de');
     expect(await check.page.getByTestId('mood-name').innerText()).toMatch(new RegExp(`^${de.mood_happy.message}`));
-    expect(await check.page.getByRole('button', { name: de.queueInSpotify.message }).count()).toBe(1);
+    const queue = check.page.getByRole('button', { name: de.queueInSpotify.message });
+    await queue.waitFor(); // the songs are picked after the mood shows
+    expect(await queue.count()).toBe(1);
     await check.page.close();
     const options = await s.context.newPage();
     await options.goto(s.url('src/options/index.html'));
