@@ -108,7 +108,9 @@ describe('in German', () => {
     const options = await s.context.newPage();
     await options.goto(s.url('src/options/index.html'));
     await options.getByRole('heading', { name: de.optionsTitle.message }).waitFor();
-    expect(await options.getByRole('heading', { name: de.historyHeading.message }).count()).toBe(1);
+    const history = options.getByRole('heading', { name: de.historyHeading.message });
+    await history.waitFor(); // the history section renders once its records are read
+    expect(await history.count()).toBe(1);
     await options.close();
   });
 
