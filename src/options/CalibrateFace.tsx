@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { calibrateMood, resetCalibration } from '../shared/ask-background';
-import { CALIBRATION_KEY, calibrationOutdated, loadCalibration } from '../shared/calibration-store';
+import { CALIBRATION_KEY, readCalibration } from '../shared/calibration-store';
 import { MOOD_NAMES, type Mood } from '../shared/messages';
 import { moodLabel, t } from '../shared/i18n';
 
@@ -17,10 +17,11 @@ export function CalibrateFace() {
   const [message, setMessage] = useState<string | undefined>();
   const [outdated, setOutdated] = useState(false);
   useEffect(() => {
-    const load = () => {
-      void loadCalibration().then((c) => setAt(c?.at ?? {}));
-      void calibrationOutdated().then(setOutdated);
-    };
+    const load = () =>
+      void readCalibration().then(({ current, outdated }) => {
+        setAt(current?.at ?? {});
+        setOutdated(outdated);
+      });
     load();
     const changed = (changes: Record<string, unknown>, area: string) => area === 'local' && CALIBRATION_KEY in changes && load();
     browser.storage.onChanged.addListener(changed);

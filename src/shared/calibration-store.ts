@@ -15,21 +15,17 @@ export const StoredCalibration = z.object({
 });
 export type StoredCalibration = z.infer<typeof StoredCalibration>;
 
-async function stored(): Promise<StoredCalibration | undefined> {
+/** The kept faces if they were captured with this model; outdated when they were captured with an earlier one,
+ * so the options page can say why they are unused. One storage read for both. */
+export async function readCalibration(): Promise<{ current?: StoredCalibration; outdated: boolean }> {
   const parsed = StoredCalibration.safeParse((await browser.storage.local.get(CALIBRATION_KEY))[CALIBRATION_KEY]);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return { outdated: false };
+  // Faces captured with an earlier model are not used: the user calibrates again.
+  return parsed.data.model === MODEL_TAG ? { current: parsed.data, outdated: false } : { outdated: true };
 }
 
 export async function loadCalibration(): Promise<StoredCalibration | undefined> {
-  const c = await stored();
-  // Faces captured with an earlier model are not used: the user calibrates again.
-  return c?.model === MODEL_TAG ? c : undefined;
-}
-
-/** True when the kept faces were captured with an earlier model, so the options page can say why they are unused. */
-export async function calibrationOutdated(): Promise<boolean> {
-  const c = await stored();
-  return c !== undefined && c.model !== MODEL_TAG;
+  return (await readCalibration()).current;
 }
 
 export async function saveCalibrationFace(mood: Mood, feature: number[]): Promise<void> {
