@@ -19,7 +19,7 @@ import torch.nn as nn
 
 from augment import crop_spots, crop_views
 from fer_data import MOOD_IDS7, MOODS
-from models import BN_EPS, MODELS
+from models import BN_EPS, MODELS, Residual
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
@@ -64,20 +64,30 @@ def numpy(t):
 def keras_layers(model, count, size=48):
     """Yields (keras layer dict, [(weight name, array)]) for each PyTorch module, in order. count: layers
     made so far per kind, shared by the branches of one model so that layer names stay unique. size: the
-    input's side."""
-    mods = list(model)
+    input's side. A layer dict's "_inputs" names its inputs where they are not just the layer before."""
+    # A shortcut block is its layers between two markers; at its end the block's input is added back.
+    start, end = object(), object()
+    mods = [x for m in model for x in ((start, *m, end) if isinstance(m, Residual) else (m,))]
     spatial = size
     channels = 1
     flatten_shape = None
+    last, block_inputs = None, []  # the last layer made (None: the model's input); open blocks' inputs
 
     def name(kind):
         count[kind] = count.get(kind, 0) + 1
         return f"{kind}_{count[kind]}"
 
+    def relu():
+        return {"class_name": "Activation", "config": dict(name=name("activation"), activation="relu")}, []
+
     i = 0
     while i < len(mods):
-        m = mods[i]
-        if isinstance(m, nn.Conv2d):
+        m, out = mods[i], []
+        if m is start:
+            block_inputs.append(last)
+        elif m is end:
+            out = [({"class_name": "Add", "config": dict(name=name("add")), "_inputs": [block_inputs.pop(), last]}, []), relu()]
+        elif isinstance(m, nn.Conv2d):
             n = name("conv2d")
             cfg = dict(name=n, filters=m.out_channels, kernel_size=list(m.kernel_size), strides=[1, 1],
                        padding="same" if m.padding[0] == m.kernel_size[0] // 2 else "valid", data_format="channels_last",
@@ -88,43 +98,46 @@ def keras_layers(model, count, size=48):
             if cfg["padding"] == "valid":
                 spatial -= m.kernel_size[0] - 1
             channels = m.out_channels
-            yield {"class_name": "Conv2D", "config": cfg}, w
+            out = [({"class_name": "Conv2D", "config": cfg}, w)]
         elif isinstance(m, nn.BatchNorm2d):
             assert m.eps == BN_EPS
             n = name("batch_normalization")
-            yield ({"class_name": "BatchNormalization", "config": dict(name=n, axis=-1, momentum=0.99, epsilon=m.eps, center=True, scale=True)},
-                   [(f"{n}/gamma", numpy(m.weight)), (f"{n}/beta", numpy(m.bias)),
-                    (f"{n}/moving_mean", numpy(m.running_mean)), (f"{n}/moving_variance", numpy(m.running_var))])
+            out = [({"class_name": "BatchNormalization", "config": dict(name=n, axis=-1, momentum=0.99, epsilon=m.eps, center=True, scale=True)},
+                    [(f"{n}/gamma", numpy(m.weight)), (f"{n}/beta", numpy(m.bias)),
+                     (f"{n}/moving_mean", numpy(m.running_mean)), (f"{n}/moving_variance", numpy(m.running_var))])]
         elif isinstance(m, nn.ReLU):
-            yield {"class_name": "Activation", "config": dict(name=name("activation"), activation="relu")}, []
+            out = [relu()]
         elif isinstance(m, nn.MaxPool2d):
             spatial //= 2
-            yield {"class_name": "MaxPooling2D", "config": dict(name=name("max_pooling2d"), pool_size=[2, 2], strides=[2, 2],
-                                                               padding="valid", data_format="channels_last")}, []
+            out = [({"class_name": "MaxPooling2D", "config": dict(name=name("max_pooling2d"), pool_size=[2, 2], strides=[2, 2],
+                                                                 padding="valid", data_format="channels_last")}, [])]
         elif isinstance(m, nn.AdaptiveAvgPool2d):
             assert isinstance(mods[i + 1], nn.Flatten)
             i += 1  # PyTorch's Flatten after the pool is part of Keras's global pooling
             spatial = 1
-            yield {"class_name": "GlobalAveragePooling2D", "config": dict(name=name("global_average_pooling2d"), data_format="channels_last")}, []
+            out = [({"class_name": "GlobalAveragePooling2D", "config": dict(name=name("global_average_pooling2d"), data_format="channels_last")}, [])]
         elif isinstance(m, nn.Flatten):
             flatten_shape = (channels, spatial, spatial)
-            yield {"class_name": "Flatten", "config": dict(name=name("flatten"), data_format="channels_last")}, []
+            out = [({"class_name": "Flatten", "config": dict(name=name("flatten"), data_format="channels_last")}, [])]
         elif isinstance(m, nn.Dropout):
-            yield {"class_name": "Dropout", "config": dict(name=name("dropout"), rate=m.p)}, []
+            out = [({"class_name": "Dropout", "config": dict(name=name("dropout"), rate=m.p)}, [])]
         elif isinstance(m, nn.Linear):
             n = name("dense")
             w, b = m.weight.detach(), m.bias.detach()
-            last = i == len(mods) - 1
-            if last and w.shape[0] == 7:
+            final = i == len(mods) - 1
+            if final and w.shape[0] == 7:
                 w, b = w[MOOD_IDS7], b[MOOD_IDS7]
             if flatten_shape is not None:
                 c, h, wd = flatten_shape
                 w = w.reshape(-1, c, h, wd).permute(0, 2, 3, 1).reshape(w.shape[0], -1)
                 flatten_shape = None
-            yield ({"class_name": "Dense", "config": dict(name=n, units=w.shape[0], activation="softmax" if last else "linear", use_bias=True)},
-                   [(f"{n}/kernel", numpy(w.t().contiguous())), (f"{n}/bias", numpy(b))])
+            out = [({"class_name": "Dense", "config": dict(name=n, units=w.shape[0], activation="softmax" if final else "linear", use_bias=True)},
+                    [(f"{n}/kernel", numpy(w.t().contiguous())), (f"{n}/bias", numpy(b))])]
         else:
             raise TypeError(f"no Keras equivalent for {m}")
+        for layer, ws in out:
+            last = layer["config"]["name"]
+            yield layer, ws
         i += 1
 
 
@@ -173,8 +186,8 @@ def held_out_checkpoints(recipes, fold, k=5):
 
 
 def functional(branches, size=48):
-    """Keras functional topology: each branch (a list of layer dicts) a chain from the one input; several
-    branches end in an Average of their outputs."""
+    """Keras functional topology: each branch (a list of layer dicts) a chain from the one input, but for the
+    layers that name their inputs (a shortcut's Add); several branches end in an Average of their outputs."""
     layers = [{"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
                "config": dict(name="input_1", batch_input_shape=[None, size, size, 1], dtype="float32", sparse=False)}]
     outputs = []
@@ -182,7 +195,9 @@ def functional(branches, size=48):
         prev = "input_1"
         for layer in branch:
             n = layer["config"]["name"]
-            layers.append({**layer, "name": n, "inbound_nodes": [[[prev, 0, 0, {}]]]})
+            inputs = [p or "input_1" for p in layer.get("_inputs", [prev])]
+            layers.append({**{k: v for k, v in layer.items() if k != "_inputs"}, "name": n,
+                           "inbound_nodes": [[[p, 0, 0, {}] for p in inputs]]})
             prev = n
         outputs.append(prev)
     if len(outputs) > 1:
