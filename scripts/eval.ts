@@ -3,6 +3,8 @@
  * settings' default, 5) takes the contract's windows for that frame, each with its test-time views, and the frames'
  * probabilities are averaged; the single pass (frame 0's first window, no mirror view) is printed beside it.
  * MODEL_DIR=dir evaluates another export. */
+import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadEmotionModel } from '../src/model/emotion-model';
@@ -18,26 +20,60 @@ import { multiplyAdds } from './lib/model-stats';
 const PAPER = { accuracy: 0.7723, precision: 0.773, recall: 0.772, f1: 0.771, params: 1_371_300 };
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 
-async function main() {
-  const backend = process.env.TFJS_BACKEND ?? 'wasm';
-  if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} is not available`);
-  const test = readMoodSplit('test');
+/** One check's and the single pass's predicted mood for test faces [from, to). */
+async function predictRange(from: number, to: number): Promise<{ preds: number[]; singlePreds: number[] }> {
+  const faces = readMoodSplit('test').images.slice(from, to);
   const contract = modelContract();
   const model = await loadEmotionModel(modelFiles(), contract);
   const single = await loadEmotionModel(modelFiles(), { ...contract, testTimeAugmentation: ['identity'] });
-  const net = await tf.loadLayersModel(modelFiles());
   const frames = Settings.parse({}).framesPerCheck;
-  const positions = checkPositions(contract, frames);
-
   const batch = 256;
   const preds: number[] = [];
   const singlePreds: number[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < test.images.length; i += batch) {
-    const faces = test.images.slice(i, i + batch);
-    (await checkProbabilities(model, faces, frames)).forEach((row) => preds.push(argmax(row)));
-    (await single.predict(faces.map((f) => frameViews(f, 0, contract)[0]))).forEach((row) => singlePreds.push(argmax(row)));
+  for (let i = 0; i < faces.length; i += batch) {
+    const part = faces.slice(i, i + batch);
+    (await checkProbabilities(model, part, frames)).forEach((row) => preds.push(argmax(row)));
+    (await single.predict(part.map((f) => frameViews(f, 0, contract)[0]))).forEach((row) => singlePreds.push(argmax(row)));
   }
+  model.dispose();
+  single.dispose();
+  return { preds, singlePreds };
+}
+
+/** TF.js's wasm backend runs one thread under Node, so the test split is shared among processes (EVAL_WORKERS,
+ * default one per core), each running this script on its part (EVAL_RANGE=from,to). */
+function predictShared(count: number): Promise<{ preds: number[]; singlePreds: number[] }[]> {
+  const workers = Math.max(1, Number(process.env.EVAL_WORKERS ?? availableParallelism()));
+  const size = Math.ceil(count / workers);
+  return Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const range = `${w * size},${Math.min(count, (w + 1) * size)}`;
+      const child = fork(process.argv[1], [], { env: { ...process.env, EVAL_RANGE: range } });
+      return new Promise<{ preds: number[]; singlePreds: number[] }>((done, fail) => {
+        child.once('message', (m) => done(m as { preds: number[]; singlePreds: number[] }));
+        child.once('exit', (code) => code && fail(new Error(`the evaluation of faces ${range} stopped (exit code ${code})`)));
+      });
+    }),
+  );
+}
+
+async function main() {
+  const backend = process.env.TFJS_BACKEND ?? 'wasm';
+  if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} is not available`);
+  if (process.env.EVAL_RANGE) {
+    const [from, to] = process.env.EVAL_RANGE.split(',').map(Number);
+    process.send!(await predictRange(from, to));
+    return;
+  }
+  const test = readMoodSplit('test');
+  const contract = modelContract();
+  const net = await tf.loadLayersModel(modelFiles());
+  const frames = Settings.parse({}).framesPerCheck;
+  const positions = checkPositions(contract, frames);
+  const t0 = performance.now();
+  const parts = await predictShared(test.images.length);
+  const preds = parts.flatMap((p) => p.preds);
+  const singlePreds = parts.flatMap((p) => p.singlePreds);
   const seconds = (performance.now() - t0) / 1000;
   const r = classificationReport(test.labels, preds, MOODS.length);
   const one = classificationReport(test.labels, singlePreds, MOODS.length);
@@ -55,13 +91,11 @@ async function main() {
   console.log(`\nconfusion (rows true, columns predicted: ${MOODS.join(', ')})`);
   r.confusion.forEach((row, i) => console.log(`${MOODS[i].padEnd(9)} ${row.map((n) => String(n).padStart(6)).join('')}`));
   console.log(`\nparameters ${net.countParams()}; ${(macs / 1e6).toFixed(1)} M multiply-adds = ${((2 * macs) / 1e6).toFixed(1)} MFLOPs per pass (x${windowsPerFrame(contract) * contract.testTimeAugmentation.length} passes per frame: windows x views); weights ${weightBytes()} bytes`);
-  console.log(`throughput ${(test.images.length / seconds).toFixed(0)} images/s (batch ${batch}, all views)`);
+  console.log(`throughput ${(test.images.length / seconds).toFixed(0)} images/s (${parts.length} processes, all views)`);
   console.log(`\n| model | accuracy | macro precision | macro recall | macro F1 | parameters |`);
   console.log(`|---|---|---|---|---|---|`);
   console.log(`| paper (reported) | ${PAPER.accuracy.toFixed(4)} | ${PAPER.precision.toFixed(3)} | ${PAPER.recall.toFixed(3)} | ${PAPER.f1.toFixed(3)} | ${PAPER.params.toLocaleString('en')} |`);
   console.log(`| mood-dj (shipped) | ${r.accuracy.toFixed(4)} | ${r.macroPrecision.toFixed(3)} | ${r.macroRecall.toFixed(3)} | ${r.macroF1.toFixed(3)} | ${net.countParams().toLocaleString('en')} |`);
-  model.dispose();
-  single.dispose();
   net.dispose();
 }
 
