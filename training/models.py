@@ -1,18 +1,18 @@
-"""The CNNs: plain nn.Sequential stacks of layers that export_tfjs.py maps one to one onto Keras layers. The
-probe nets that did not ship (attention, deeper and narrower stacks, the paper-style baseline) are described
-with their figures in models/emotion/REPORT.md."""
+"""The CNNs: nn.Sequential stacks of layers (and shortcut blocks) that export_tfjs.py maps one to one onto Keras
+layers. The probe nets that did not ship (attention, deeper and narrower stacks, the paper-style baseline) are
+described with their figures in models/emotion/REPORT.md."""
 import torch.nn as nn
 
 # Keras/TF.js BatchNormalization default; PyTorch's own is 1e-5, so it is set here for both sides to agree.
 BN_EPS = 1e-3
 
 
-def conv_bn_relu(cin, cout):
-    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS), nn.ReLU()]
-
-
 def conv_bn(cin, cout):
     return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS)]
+
+
+def conv_bn_relu(cin, cout):
+    return [*conv_bn(cin, cout), nn.ReLU()]
 
 
 class Residual(nn.Sequential):
