@@ -65,6 +65,7 @@ def augmented(faces, b, cfg):
 
 
 @torch.no_grad()
+@torch.no_grad()
 def evaluate(model, images, labels, classes, crop, views, batch=512):
     """4-mood accuracy and macro F1 of images uint8 [N,48,48] against mood labels 0..3: the mood probabilities
     of `views` fixed crops (augment.crop_views) averaged, as the product averages a check's windows."""
