@@ -20,7 +20,9 @@ def main(name):
     src, dst = os.path.join(HERE, "runs", name), os.path.join(HERE, "checkpoints", name)
     os.makedirs(dst, exist_ok=True)
     last = torch.load(os.path.join(src, "last.pt"), map_location="cpu")
-    torch.save({"model": half(last["model"]), "epoch": last["epoch"], "best": last["best"], "torch_rng": last["torch_rng"]},
+    # The plateau schedule's state and the learning rate it reached travel too; SGD's momentum does not.
+    torch.save({"model": half(last["model"]), "epoch": last["epoch"], "best": last["best"], "torch_rng": last["torch_rng"],
+                "plateau": last.get("plateau"), "lr": [g["lr"] for g in last["opt"]["param_groups"]]},
                os.path.join(dst, "last.pt"))
     best = torch.load(os.path.join(src, "best.pt"), map_location="cpu")
     # A recipe that keeps its last epoch has best.pt = last.pt: carried once.

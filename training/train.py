@@ -130,9 +130,11 @@ def resume(run_dir, name, model, opt, plateau, device):
         return 0, -1.0
     ck = torch.load(last_path, map_location=device)
     model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["model"].items()})
-    # A carried-over checkpoint holds float16 weights only: SGD's momentum then starts again from zero.
+    # A carried-over checkpoint holds float16 weights and the learning rate: SGD's momentum starts again from zero.
     if ck.get("opt") is not None:
         opt.load_state_dict(ck["opt"])
+    for g, lr in zip(opt.param_groups, ck.get("lr", [])):
+        g["lr"] = lr
     if plateau is not None and ck.get("plateau") is not None:
         plateau.load_state_dict(ck["plateau"])
     torch.set_rng_state(ck["torch_rng"].cpu())
