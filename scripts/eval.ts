@@ -20,8 +20,14 @@ import { multiplyAdds } from './lib/model-stats';
 const PAPER = { accuracy: 0.7723, precision: 0.773, recall: 0.772, f1: 0.771, params: 1_371_300 };
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 
-/** One check's and the single pass's predicted mood for test faces [from, to). */
-async function predictRange(from: number, to: number): Promise<{ preds: number[]; singlePreds: number[] }> {
+interface Predicted {
+  preds: number[];
+  singlePreds: number[];
+}
+
+/** One check's and the single pass's predicted mood for test faces [from, to); tells the parent process after
+ * each batch how many faces it has read. */
+async function predictRange(from: number, to: number): Promise<Predicted> {
   const faces = readMoodSplit('test').images.slice(from, to);
   const contract = modelContract();
   const model = await loadEmotionModel(modelFiles(), contract);
@@ -34,6 +40,7 @@ async function predictRange(from: number, to: number): Promise<{ preds: number[]
     const part = faces.slice(i, i + batch);
     (await checkProbabilities(model, part, frames)).forEach((row) => preds.push(argmax(row)));
     (await single.predict(part.map((f) => frameViews(f, 0, contract)[0]))).forEach((row) => singlePreds.push(argmax(row)));
+    process.send!({ read: part.length });
   }
   model.dispose();
   single.dispose();
@@ -41,16 +48,22 @@ async function predictRange(from: number, to: number): Promise<{ preds: number[]
 }
 
 /** TF.js's wasm backend runs one thread under Node, so the test split is shared among processes (EVAL_WORKERS,
- * default one per core), each running this script on its part (EVAL_RANGE=from,to). */
-function predictShared(count: number): Promise<{ preds: number[]; singlePreds: number[] }[]> {
+ * default one per core), each running this script on its part (EVAL_RANGE=from,to). Progress goes to stderr. */
+function predictShared(count: number): Promise<Predicted[]> {
   const workers = Math.max(1, Number(process.env.EVAL_WORKERS ?? availableParallelism()));
   const size = Math.ceil(count / workers);
+  let read = 0;
   return Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const range = `${w * size},${Math.min(count, (w + 1) * size)}`;
       const child = fork(process.argv[1], [], { env: { ...process.env, EVAL_RANGE: range } });
-      return new Promise<{ preds: number[]; singlePreds: number[] }>((done, fail) => {
-        child.once('message', (m) => done(m as { preds: number[]; singlePreds: number[] }));
+      return new Promise<Predicted>((done, fail) => {
+        child.on('message', (m: { read: number } | Predicted) => {
+          if (!('read' in m)) return done(m);
+          read += m.read;
+          process.stderr.write(`\r${read} of ${count} faces read`);
+          if (read === count) process.stderr.write('\n');
+        });
         child.once('exit', (code) => code && fail(new Error(`the evaluation of faces ${range} stopped (exit code ${code})`)));
       });
     }),
