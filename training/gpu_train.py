@@ -6,8 +6,9 @@ evaluate.py and export_tfjs.py read) and OUT/<name>.jsonl, and prints its held-o
 
   # here, once: the training faces packed to travel with the working tree (training/pack_fer.py)
   /usr/bin/python3 training/pack_fer.py
-  # on the device (device tool: carry .device-data), e.g. two wide nets and the shipped shape on held-out fold 0:
-  FER2013_DIR=.device-data/fer2013 python3 training/gpu_train.py --nets w0:moodnet_w:0,w1:moodnet_w:1,l0:moodnet_l:0 \
+  # on the device (device tool: carry .device-data), e.g. two wide nets, the shortcut net and the shipped shape on
+  # held-out fold 0:
+  FER2013_DIR=.device-data/fer2013 python3 training/gpu_train.py --nets w0:moodnet_w:0,w1:moodnet_w:1,r0:moodnet_r:0,l0:moodnet_l:0 \
       --budget-s 330 --fold 0/5 --out $OUT
   # a tiny CPU rehearsal of the same script:
   /usr/bin/python3 training/gpu_train.py --nets a:moodnet_l:0,b:moodnet_w:0 --budget-s 20 --limit 512 --device cpu --out /tmp/gt
