@@ -43,11 +43,6 @@ RECIPES = {
     # measured on a GPU (SGD Nesterov at lr 0.02, batch 128, warm-up then cosine to zero over the run). On these
     # CPU cores an epoch costs about four of crop40_l's, so it runs in resumable parts across sessions.
     "crop40_w": {**CROP40, "model": "moodnet_w", "batch": 128, "lr": 0.02, "schedule": "cosine", "epochs": 60, "keep": "last"},
-    # The live candidate (issue 38): depth with shortcuts (models.mood_net_r, 1.36 M parameters) averaged with the
-    # shipped pair: +1.1 points on held-out fold 0, +0.3 on fold 1; fold 2 decides (models/emotion/REPORT.md).
-    # 100 epochs, as its fold-0 net (best epoch 98); then the posed faces as the shipped nets took them.
-    "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
-    "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
