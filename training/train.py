@@ -41,7 +41,8 @@ RECIPES = {
     "crop40_posed": {**CROP40, "model": "moodnet", "posed": 4},
     # Width past the old 1.5 M limit (issue 38): the wider net at twice its widths (4.69 M), with the schedule
     # measured on a GPU (SGD Nesterov at lr 0.02, batch 128, warm-up then cosine to zero over the run). On these
-    # CPU cores an epoch costs about four of crop40_l's, so it runs in resumable parts across sessions.
+    # CPU cores an epoch costs about four of crop40_l's, and at 60 epochs it read under crop40_l on held-out fold 0
+    # (models/emotion/REPORT.md), so it waits for a GPU (gpu_train.py trains its shape, moodnet_w).
     "crop40_w": {**CROP40, "model": "moodnet_w", "batch": 128, "lr": 0.02, "schedule": "cosine", "epochs": 60, "keep": "last"},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
