@@ -11,7 +11,7 @@ import torch
 
 from augment import crop_spots, crop_views
 from export_tfjs import ROOT, held_out_checkpoints, load_rounded, members_moods, torch_moods
-from fer_data import folds, load_split, to_moods, train_val_split
+from fer_data import POSED_DIR, folds, load_split, posed_faces, to_moods, train_val_split
 
 
 def print_per_view(members, images, labels):
@@ -40,11 +40,24 @@ def held_out_faces(members):
     return to_moods(images7[part], labels7[part])
 
 
+def posed_held_out(members):
+    """Mood faces of the faces-posed persons 01-14 that these fine-tuned nets (train.py --posed-persons) all left out."""
+    seen = {tuple(cfg.get("posed_persons") or ()) for _, cfg, _ in members}
+    assert len(seen) == 1 and () not in seen, f"posed needs nets fine-tuned on one same part of persons 01-14: {seen}"
+    (lo, hi), = seen
+    person = np.fromfile(os.path.join(POSED_DIR, "train-persons.u8"), dtype=np.uint8)
+    images, labels = posed_faces()
+    left_out = (person < lo) | (person > hi)
+    return to_moods(images[left_out], labels[left_out])
+
+
 def split_faces(split, members):
     if split == "test":
         return to_moods(*load_split("test"))
     if split == "held-out":
         return held_out_faces(members)
+    if split == "posed":
+        return posed_held_out(members)
     images7, labels7 = load_split("train")
     _, va = train_val_split(labels7)
     return to_moods(images7[va], labels7[va])
@@ -71,9 +84,10 @@ def moods(members, images, no_tta, contract, sides):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoints", nargs="*")
-    ap.add_argument("--split", choices=["val", "test", "held-out"], default="test",
+    ap.add_argument("--split", choices=["val", "test", "held-out", "posed"], default="test",
                     help="held-out: the training faces of the fold that held-out teachers (train.py --fold) left out; "
-                    "neither their checkpoint nor their schedule was chosen on them")
+                    "neither their checkpoint nor their schedule was chosen on them. posed: the faces-posed persons "
+                    "01-14 that nets fine-tuned with --posed-persons left out")
     ap.add_argument("--held-out", metavar="RECIPES", help="cross-validation: for every fold I whose teachers exist, "
                     "checkpoints/<recipe>_fold<I>of5/best.pt of these recipes (comma-separated, averaged) on fold I, "
                     "pooled over the folds")

@@ -25,6 +25,20 @@ def load_split(split, folder=FER_DIR):
     return np.frombuffer(raw, dtype=np.uint8).reshape(-1, 48, 48), labels
 
 
+POSED_DIR = os.path.join(os.path.dirname(__file__), "runs", "posed-01-14")
+
+
+def posed_faces(persons=None):
+    """The product's crops of faces-posed persons 01-14 (scripts/posed-crops.ts writes them) with 7-class labels;
+    persons [lo, hi] keeps those persons only."""
+    images, labels = load_split("train", POSED_DIR)
+    if persons is None:
+        return images, labels
+    person = np.fromfile(os.path.join(POSED_DIR, "train-persons.u8"), dtype=np.uint8)
+    keep = (person >= persons[0]) & (person <= persons[1])
+    return images[keep], labels[keep]
+
+
 def to_moods(images, labels):
     """Keeps the four mood classes and renumbers them 0..3 in MOODS order."""
     keep = np.isin(labels, MOOD_IDS7)

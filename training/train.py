@@ -19,7 +19,7 @@ import torch.nn.functional as F
 
 from augment import crop_views, random_affine, random_erasing
 from export_tfjs import load_rounded
-from fer_data import MOOD_IDS7, folds, load_split, to_moods, train_val_split
+from fer_data import MOOD_IDS7, folds, load_split, posed_faces, to_moods, train_val_split
 from models import MODELS, count_params
 
 # The protocol of the public recipes at 72-73% on seven classes (Khaireddin & Chen 2021, arXiv:2105.03588):
@@ -98,7 +98,8 @@ def lr_at(step, total, warmup, base):
 
 def training_faces(cfg):
     """(training faces uint8, 7-class labels int64, validation faces, mood labels): the fixed validation part
-    of FER2013's train split held back, fold `cfg['fold']` too when given, faces-posed 01-14 added when asked."""
+    of FER2013's train split held back, fold `cfg['fold']` too when given, faces-posed 01-14 (or the persons
+    `cfg['posed_persons']` of them) added when asked."""
     images, labels7 = load_split("train")
     tr, va = train_val_split(labels7)
     if cfg.get("fold"):
@@ -106,7 +107,7 @@ def training_faces(cfg):
         tr = tr[folds(len(tr), k) != i]
     tr_x, tr_y = images[tr], labels7[tr].astype(np.int64)
     if cfg.get("posed"):
-        px, py = load_split("train", os.path.join(os.path.dirname(__file__), "runs", "posed-01-14"))
+        px, py = posed_faces(cfg.get("posed_persons"))
         tr_x = np.concatenate([tr_x] + [px] * cfg["posed"])
         tr_y = np.concatenate([tr_y] + [py.astype(np.int64)] * cfg["posed"])
     va_x, va_y = to_moods(images[va], labels7[va])
@@ -149,15 +150,20 @@ def main():
     ap.add_argument("--lr", type=float, help="override the recipe's peak learning rate")
     ap.add_argument("--teachers", help="checkpoints to distil from, comma-separated (recipes with kd)")
     ap.add_argument("--fold", help="I/K: leave fold I of K out of the training faces (read on it with evaluate.py)")
+    ap.add_argument("--posed", type=int, help="override how many times each faces-posed crop joins the training faces")
+    ap.add_argument("--posed-persons", help="LO-HI: only these faces-posed persons join (read the others with "
+                    "evaluate.py --split posed)")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
     args = ap.parse_args()
     device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     cfg = dict(RECIPES[args.recipe])
-    for key in ("epochs", "lr", "init"):
+    for key in ("epochs", "lr", "init", "posed"):
         if getattr(args, key) is not None:
             cfg[key] = getattr(args, key)
     if args.fold:
         cfg["fold"] = [int(v) for v in args.fold.split("/")]
+    if args.posed_persons:
+        cfg["posed_persons"] = [int(v) for v in args.posed_persons.split("-")]
     if cfg.get("kd"):
         if not args.teachers:
             ap.error(f"recipe {args.recipe} distils: pass --teachers a.pt,b.pt")
