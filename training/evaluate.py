@@ -11,7 +11,7 @@ import torch
 
 from augment import crop_spots, crop_views
 from export_tfjs import ROOT, held_out_checkpoints, load_rounded, members_moods, torch_moods
-from fer_data import POSED_DIR, folds, load_split, posed_faces, to_moods, train_val_split
+from fer_data import folds, load_split, posed_faces, to_moods, train_val_split
 
 
 def print_per_view(members, images, labels):
@@ -45,8 +45,7 @@ def posed_held_out(members):
     seen = {tuple(cfg.get("posed_persons") or ()) for _, cfg, _ in members}
     assert len(seen) == 1 and () not in seen, f"posed needs nets fine-tuned on one same part of persons 01-14: {seen}"
     (lo, hi), = seen
-    person = np.fromfile(os.path.join(POSED_DIR, "train-persons.u8"), dtype=np.uint8)
-    images, labels = posed_faces()
+    images, labels, person = posed_faces()
     left_out = (person < lo) | (person > hi)
     return to_moods(images[left_out], labels[left_out])
 
