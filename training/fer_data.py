@@ -28,14 +28,12 @@ def load_split(split, folder=FER_DIR):
 POSED_DIR = os.path.join(os.path.dirname(__file__), "runs", "posed-01-14")
 
 
-def posed_faces(persons=None, every_expression=False):
-    """(crops, 7-class labels, persons) of faces-posed persons 01-14 as the product cuts them (scripts/posed-crops.ts
-    writes them): the four moods' photos, or every expression's; persons [lo, hi] keeps those persons only."""
+def posed_faces(persons=None):
+    """(crops, 7-class labels, persons) of faces-posed persons 01-14's mood photos as the product cuts them
+    (scripts/posed-crops.ts writes them); persons [lo, hi] keeps those persons only."""
     images, labels = load_split("train", POSED_DIR)
     person = np.fromfile(os.path.join(POSED_DIR, "train-persons.u8"), dtype=np.uint8)
-    keep = np.ones(len(labels), bool) if every_expression else np.isin(labels, MOOD_IDS7)
-    if persons is not None:
-        keep &= (person >= persons[0]) & (person <= persons[1])
+    keep = np.ones(len(labels), bool) if persons is None else (person >= persons[0]) & (person <= persons[1])
     return images[keep], labels[keep], person[keep]
 
 

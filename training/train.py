@@ -98,8 +98,8 @@ def lr_at(step, total, warmup, base):
 
 def training_faces(cfg):
     """(training faces uint8, 7-class labels int64, validation faces, mood labels): the fixed validation part
-    of FER2013's train split held back, fold `cfg['fold']` too when given, faces-posed 01-14 (their mood photos,
-    or every expression's with `posed_all`; the persons `cfg['posed_persons']` of them) added when asked."""
+    of FER2013's train split held back, fold `cfg['fold']` too when given, faces-posed 01-14 (or the persons
+    `cfg['posed_persons']` of them) added when asked."""
     images, labels7 = load_split("train")
     tr, va = train_val_split(labels7)
     if cfg.get("fold"):
@@ -107,7 +107,7 @@ def training_faces(cfg):
         tr = tr[folds(len(tr), k) != i]
     tr_x, tr_y = images[tr], labels7[tr].astype(np.int64)
     if cfg.get("posed"):
-        px, py, _ = posed_faces(cfg.get("posed_persons"), cfg.get("posed_all", False))
+        px, py, _ = posed_faces(cfg.get("posed_persons"))
         tr_x = np.concatenate([tr_x] + [px] * cfg["posed"])
         tr_y = np.concatenate([tr_y] + [py.astype(np.int64)] * cfg["posed"])
     va_x, va_y = to_moods(images[va], labels7[va])
@@ -151,7 +151,6 @@ def main():
     ap.add_argument("--teachers", help="checkpoints to distil from, comma-separated (recipes with kd)")
     ap.add_argument("--fold", help="I/K: leave fold I of K out of the training faces (read on it with evaluate.py)")
     ap.add_argument("--posed", type=int, help="override how many times each faces-posed crop joins the training faces")
-    ap.add_argument("--posed-all", action="store_true", help="faces-posed's disgust, fear and surprise photos join too")
     ap.add_argument("--posed-persons", help="LO-HI: only these faces-posed persons join (read the others with "
                     "evaluate.py --split posed)")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
@@ -163,8 +162,6 @@ def main():
             cfg[key] = getattr(args, key)
     if args.fold:
         cfg["fold"] = [int(v) for v in args.fold.split("/")]
-    if args.posed_all:
-        cfg["posed_all"] = True
     if args.posed_persons:
         cfg["posed_persons"] = [int(v) for v in args.posed_persons.split("-")]
     if cfg.get("kd"):

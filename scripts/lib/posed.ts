@@ -11,25 +11,17 @@ export const POSED_DIR = process.env.POSED_DIR ?? join(ROOT, '..', 'shared', 'da
 export interface PosedFace {
   file: string;
   person: number;
-  /** what was posed: one of the four moods, or disgust, fear or surprise */
-  expression: string;
-  /** the index in MOODS, -1 for an expression that is not one of the moods */
   mood: number;
 }
 
-/** The photos of persons lo..hi from the set's index.csv: the four moods', or every expression's. */
-export function posedFaces(lo: number, hi: number, expressions: 'moods' | 'all' = 'moods'): PosedFace[] {
+/** The four-mood photos of persons lo..hi from the set's index.csv. */
+export function posedFaces(lo: number, hi: number): PosedFace[] {
   const [head, ...lines] = readFileSync(join(POSED_DIR, 'index.csv'), 'utf8').trim().split('\n');
   const col = head.split(',');
   return lines
     .map((l) => Object.fromEntries(l.split(',').map((v, i) => [col[i], v])))
-    .map((r) => ({
-      file: join(POSED_DIR, 'images', r.file),
-      person: Number(r.person),
-      expression: r.expression,
-      mood: MOODS.indexOf(r.expression as never),
-    }))
-    .filter((f) => (expressions === 'all' || f.mood >= 0) && f.person >= lo && f.person <= hi);
+    .map((r) => ({ file: join(POSED_DIR, 'images', r.file), person: Number(r.person), mood: MOODS.indexOf(r.expression as never) }))
+    .filter((f) => f.mood >= 0 && f.person >= lo && f.person <= hi);
 }
 
 export interface ExtensionRun {
