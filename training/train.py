@@ -61,7 +61,6 @@ def augmented(faces, b, cfg):
 
 
 @torch.no_grad()
-@torch.no_grad()
 def evaluate(model, images, labels, classes, crop, views, batch=512):
     """4-mood accuracy and macro F1 of images uint8 [N,48,48] against mood labels 0..3: the mood probabilities
     of `views` fixed crops (augment.crop_views) averaged, as the product averages a check's windows."""
@@ -139,7 +138,7 @@ def resume(run_dir, name, model, opt, plateau, device):
     return ck["epoch"], ck["best"]
 
 
-def main():
+def parse_args():
     ap = argparse.ArgumentParser()
     ap.add_argument("--recipe", choices=RECIPES, required=True)
     ap.add_argument("--epochs", type=int, help="override the recipe's epoch count")
@@ -155,7 +154,6 @@ def main():
                     "evaluate.py --split posed)")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
     args = ap.parse_args()
-    device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     cfg = dict(RECIPES[args.recipe])
     for key in ("epochs", "lr", "init", "posed"):
         if getattr(args, key) is not None:
@@ -169,6 +167,60 @@ def main():
             ap.error(f"recipe {args.recipe} distils: pass --teachers a.pt,b.pt")
         cfg["teachers"] = args.teachers.split(",")
     name = args.name or (f"{args.recipe}_fold{cfg['fold'][0]}of{cfg['fold'][1]}" if cfg.get("fold") else args.recipe)
+    return args, cfg, name
+
+
+def load_teachers(cfg, device):
+    teachers = []
+    for p in cfg.get("teachers", []):
+        net, tcfg, _ = load_rounded(p, "float32")
+        # A teacher that trained on the student's held-out faces would leak them into its figure.
+        assert tcfg.get("fold") == cfg.get("fold"), f"{p} left out fold {tcfg.get('fold')}, the student {cfg.get('fold')}"
+        assert tcfg["classes"] == 7 and tcfg.get("crop") == cfg["crop"], p
+        teachers.append(net.to(device, memory_format=torch.channels_last))
+    return teachers
+
+
+def step_loss(model, teachers, x, y, cfg):
+    """Cross-entropy on the labels; with teachers, blended with their softened moods on this very batch."""
+    soft = None
+    if teachers:
+        with torch.no_grad(), torch.autocast(x.device.type, dtype=torch.bfloat16):
+            soft = sum(F.softmax(t(x).float() / cfg["kd_t"], 1) for t in teachers) / len(teachers)
+    with torch.autocast(x.device.type, dtype=torch.bfloat16):
+        out = model(x).float()
+    loss = F.cross_entropy(out, y)
+    if soft is not None:
+        t = cfg["kd_t"]
+        kd = F.kl_div(F.log_softmax(out / t, 1), soft, reduction="batchmean") * t * t
+        loss = (1 - cfg["kd"]) * loss + cfg["kd"] * kd
+    return loss
+
+
+def train_epoch(model, opt, teachers, faces, labels, cfg, epoch, seed, cosine):
+    """One pass over the faces; returns the mean loss. `cosine`: the learning rate is set every step."""
+    model.train()
+    steps = math.ceil(len(labels) / cfg["batch"])
+    # Seeded per epoch so that a resumed run sees the same batches as an uninterrupted one.
+    idx = np.random.default_rng([seed, epoch]).permutation(len(labels))
+    loss_sum, seen = 0.0, 0
+    for s in range(steps):
+        b = idx[s * cfg["batch"]:(s + 1) * cfg["batch"]]
+        if cosine:
+            for g in opt.param_groups:
+                g["lr"] = lr_at(epoch * steps + s, steps * cfg["epochs"], 2 * steps, cfg["lr"])
+        loss = step_loss(model, teachers, augmented(faces, b, cfg), torch.from_numpy(labels[b]).to(faces.device), cfg)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        loss_sum += loss.item() * len(b)
+        seen += len(b)
+    return loss_sum / seen
+
+
+def main():
+    args, cfg, name = parse_args()
+    device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     run_dir = os.path.join(os.path.dirname(__file__), "runs", name)
     os.makedirs(run_dir, exist_ok=True)
     torch.set_num_threads(args.threads)
@@ -179,19 +231,11 @@ def main():
     model = MODELS[cfg["model"]](cfg["classes"]).to(device, memory_format=torch.channels_last)
     if cfg.get("init"):  # a resumed run's weights replace these below
         model.load_state_dict(torch.load(cfg["init"])["model"])
-    teachers = []
-    for p in cfg.get("teachers", []):
-        net, tcfg, _ = load_rounded(p, "float32")
-        # A teacher that trained on the student's held-out faces would leak them into its figure.
-        assert tcfg.get("fold") == cfg.get("fold"), f"{p} left out fold {tcfg.get('fold')}, the student {cfg.get('fold')}"
-        assert tcfg["classes"] == 7 and tcfg.get("crop") == cfg["crop"], p
-        teachers.append(net.to(device, memory_format=torch.channels_last))
+    teachers = load_teachers(cfg, device)
     opt = torch.optim.SGD(model.parameters(), lr=cfg["lr"], momentum=0.9, nesterov=True, weight_decay=cfg["weight_decay"])
     plateau = None
     if cfg["schedule"] == "plateau":
         plateau = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode="max", factor=cfg["plateau_factor"], patience=cfg["plateau_patience"])
-    steps_per_epoch = math.ceil(len(tr_y) / cfg["batch"])
-    total_steps = steps_per_epoch * cfg["epochs"]
 
     start_epoch, best = resume(run_dir, name, model, opt, plateau, device)
     log = open(os.path.join(run_dir, "log.jsonl"), "a")
@@ -199,43 +243,17 @@ def main():
         log.write(json.dumps({"config": cfg, "seed": args.seed, "device": device.type, "params": count_params(model),
                               "train_images": len(tr_y), "val_images": len(va_y)}) + "\n")
     for epoch in range(start_epoch, cfg["epochs"]):
-        model.train()
         t0 = time.time()
-        # Seeded per epoch so that a resumed run sees the same batches as an uninterrupted one.
-        idx = np.random.default_rng([args.seed, epoch]).permutation(len(tr_y))
-        loss_sum, seen = 0.0, 0
-        for s in range(steps_per_epoch):
-            b = idx[s * cfg["batch"]:(s + 1) * cfg["batch"]]
-            if plateau is None:
-                for g in opt.param_groups:
-                    g["lr"] = lr_at(epoch * steps_per_epoch + s, total_steps, 2 * steps_per_epoch, cfg["lr"])
-            x = augmented(faces, b, cfg)
-            y = torch.from_numpy(tr_y[b]).to(device)
-            soft = None
-            if teachers:
-                with torch.no_grad(), torch.autocast(device.type, dtype=torch.bfloat16):
-                    soft = sum(F.softmax(t(x).float() / cfg["kd_t"], 1) for t in teachers) / len(teachers)
-            with torch.autocast(device.type, dtype=torch.bfloat16):
-                out = model(x).float()
-            loss = F.cross_entropy(out, y)
-            if soft is not None:
-                t = cfg["kd_t"]
-                kd = F.kl_div(F.log_softmax(out / t, 1), soft, reduction="batchmean") * t * t
-                loss = (1 - cfg["kd"]) * loss + cfg["kd"] * kd
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            loss_sum += loss.item() * len(b)
-            seen += len(b)
+        loss = train_epoch(model, opt, teachers, faces, tr_y, cfg, epoch, args.seed, cosine=plateau is None)
         train_s = time.time() - t0
-        rec = {"epoch": epoch + 1, "loss": loss_sum / seen, **validation(model, va_x, va_y, cfg)}
+        rec = {"epoch": epoch + 1, "loss": loss, **validation(model, va_x, va_y, cfg)}
         if plateau is not None:
             plateau.step(rec["val_acc"])
         if rec["val_acc"] > best or cfg.get("keep") == "last":
             best = max(best, rec["val_acc"])
             torch.save({"model": model.state_dict(), "config": cfg, "epoch": epoch + 1, "val_acc": rec["val_acc"],
                         "val_macro_f1": rec["val_macro_f1"]}, os.path.join(run_dir, "best.pt"))
-        rec.update(lr=opt.param_groups[0]["lr"], train_s=round(train_s, 1), images_per_s=round(seen / train_s))
+        rec.update(lr=opt.param_groups[0]["lr"], train_s=round(train_s, 1), images_per_s=round(len(tr_y) / train_s))
         print(json.dumps(rec), flush=True)
         log.write(json.dumps(rec) + "\n")
         log.flush()
