@@ -39,10 +39,6 @@ RECIPES = {
     # The shipped model's second net, both stages alike on the smaller net (0.58 M parameters, best epoch 125).
     "crop40": {**CROP40, "model": "moodnet"},
     "crop40_posed": {**CROP40, "model": "moodnet", "posed": 4},
-    # A third net (live candidate, models/emotion/REPORT.md): the shortcut net (1.36 M), both stages alike (best
-    # epoch 88 of 100), read beside the pair at the shipped three windows on held-out fold 3.
-    "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
-    "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
     # Width past the old 1.5 M limit (issue 38): the wider net at twice its widths (4.69 M), with the schedule
     # measured on a GPU (SGD Nesterov at lr 0.02, batch 128, warm-up then cosine to zero over the run). On these
     # CPU cores an epoch costs about four of crop40_l's, and at 60 epochs it read under crop40_l on held-out fold 0
