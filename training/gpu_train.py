@@ -23,12 +23,11 @@ import time
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer_data import folds, load_split, to_moods, train_val_split  # noqa: E402
 from models import MODELS, count_params  # noqa: E402
-from train import RECIPES, augmented, evaluate  # noqa: E402
+from train import RECIPES, augmented, evaluate, step_loss  # noqa: E402
 
 WARMUP = 0.03  # share of the budget spent warming the learning rate up
 
@@ -74,9 +73,7 @@ def train_one(name, model_name, seed, args):
             for g in opt.param_groups:
                 g["lr"] = lr_at(elapsed, args.budget_s, cfg["lr"])
             b = order[s:s + cfg["batch"]]
-            x = augmented(faces, b, cfg)
-            with torch.autocast(device.type, dtype=torch.bfloat16):
-                loss = F.cross_entropy(model(x).float(), labels[b])
+            loss = step_loss(model, [], augmented(faces, b, cfg), labels[b], cfg)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
