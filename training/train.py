@@ -42,8 +42,9 @@ RECIPES = {
     # Width past the old 1.5 M limit (issue 38): the wider net at twice its widths (4.69 M), with the schedule
     # measured on a GPU (SGD Nesterov at lr 0.02, batch 128, warm-up then cosine to zero over the run, 90 epochs).
     # On these CPU cores an epoch costs about four of crop40_l's. At 60 epochs it read under crop40_l (held-out
-    # fold 0); at 90 a point over it, and alone at three windows 0.85 over the pair (fold 1), on trial on fold 2
-    # (models/emotion/REPORT.md; gpu_train.py trains its shape).
+    # fold 0); at 90 a point over it. Alone at three windows it read 0.85 over the pair on fold 1 but 0.13 on fold 2;
+    # averaged with the pair +1.0 and +0.78, too slow for the popup as it stands (models/emotion/REPORT.md).
+    # Trained on all faces for the next candidate; gpu_train.py trains its shape.
     "crop40_w": {**CROP40, "model": "moodnet_w", "batch": 128, "lr": 0.02, "schedule": "cosine", "epochs": 90, "keep": "last",
                  "val_every": 10},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
