@@ -41,10 +41,16 @@ def crop_spots(size, crop):
     return [(m, m), (0, 0), (0, e), (e, 0), (e, e)]
 
 
-def crop_views(x, crop, count, sides=(48,)):
+def crop_views(x, crop, count, sides=(48,), spread=False):
     """The fixed test-time crops of a batch [B,1,H,W] -> [count * len(sides),B,1,crop,crop]: the centre (count
     1), the centre and four corners (5), and those five mirrored (10), the usual ten-crop; with sides, those of
-    the faces resampled to each side (the product's windows at several scales)."""
+    the faces resampled to each side (the product's windows at several scales). spread: one side a crop
+    instead ([count,B,1,crop,crop], crop k of the face at sides[k % len(sides)]), as a net sees them whose
+    windows are spread over a check's frames, one side a frame."""
+    if spread:
+        assert count == 5, "spread: the five crops, each at its own side"
+        return torch.stack([crop_views(resampled(x, s), crop, 5, (s,))[k] for k, s in
+                            ((k, sides[k % len(sides)]) for k in range(5))])
     if len(sides) > 1 or sides[0] != x.shape[-1]:
         return torch.cat([crop_views(resampled(x, s), crop, count, (s,)) for s in sides])
     h = x.shape[-1]

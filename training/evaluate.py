@@ -80,6 +80,13 @@ def moods(members, images, no_tta, contract, sides):
     return single, np.stack([members_moods([m], images, views, crops, sides=sides) for m in members])
 
 
+def spread(k, members):
+    """The members, the last k of them marked to see one side a crop (export_tfjs.members_moods)."""
+    for _, cfg, _ in members[len(members) - k:] if k else ():
+        cfg["spread"] = True
+    return members
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoints", nargs="*")
@@ -95,6 +102,9 @@ def main():
     ap.add_argument("--per-view", action="store_true", help="a crop-trained net: each of the ten views alone, and subsets")
     ap.add_argument("--sides", help="crop-trained nets: the ten crops of the face resampled to each of these sides, "
                     "comma-separated (default: the shipped contract's, as a check computes them)")
+    ap.add_argument("--spread", type=int, default=0, metavar="K", help="crop-trained nets: the last K members see "
+                    "one side a crop (crop k of five at sides[k %% len(sides)], with its mirror) instead of every side, "
+                    "as a check of five frames feeds a net whose windows are spread over its frames")
     ap.add_argument("--threads", type=int, default=2, help="1 beside a training run (two 2-thread runs on 2 cores crawl)")
     args = ap.parse_args()
     if bool(args.checkpoints) == bool(args.held_out):
@@ -107,7 +117,7 @@ def main():
         fold_teams = [team for team in fold_teams if all(os.path.exists(p) for p in team)]
         split, parts = f"{len(fold_teams)} of 5 held-out folds", []
         for team in fold_teams:
-            members = [load_rounded(p, args.dtype) for p in team]
+            members = spread(args.spread, [load_rounded(p, args.dtype) for p in team])
             print("fold", members[0][1]["fold"][0], "on", ", ".join(f"{os.path.basename(os.path.dirname(p))} (epoch {ck['epoch']})"
                                                                  for p, (_, _, ck) in zip(team, members)))
             images, labels = held_out_faces(members)
@@ -115,7 +125,7 @@ def main():
         labels, single, each = (None if x[0] is None else np.concatenate(x, axis=1 if x[0].ndim == 3 else 0)
                                 for x in zip(*parts))
     else:
-        split, members = args.split, [load_rounded(c, args.dtype) for c in args.checkpoints]
+        split, members = args.split, spread(args.spread, [load_rounded(c, args.dtype) for c in args.checkpoints])
         images, labels = split_faces(args.split, members)
         if args.per_view:
             return print_per_view(members, images, labels)

@@ -155,17 +155,18 @@ def torch_moods(model, x, classes):
     return torch.softmax(logits, 1).numpy()
 
 
-def view_moods(model, x, classes, views, crop=None, crops=1, sides=(48,)):
-    """Mood probabilities of images [N,48,48] in [0,1], summed over test-time views ("identity", "hflip").
+def view_moods(model, x, classes, views, crop=None, crops=1, sides=(48,), spread=False):
+    """Mood probabilities of images [N,48,48] in [0,1], averaged over test-time views ("identity", "hflip").
     A model trained on crops (crop: its input size) sees the fixed crops of augment.crop_views instead:
-    1 (the centre) or 5 (centre and corners) of the face resampled to each of sides, each in every view."""
+    1 (the centre) or 5 (centre and corners) of the face resampled to each of sides (spread: crop k at one
+    side, sides[k % len(sides)]), each in every view."""
     probs = np.zeros((len(x), 4))
-    cuts = crop_views(torch.from_numpy(np.ascontiguousarray(x)).unsqueeze(1), crop, crops, sides)[:, :, 0].numpy() if crop else x[None]
+    cuts = crop_views(torch.from_numpy(np.ascontiguousarray(x)).unsqueeze(1), crop, crops, sides, spread and crops == 5)[:, :, 0].numpy() if crop else x[None]
     for cut in cuts:
         for view in views:
             v = cut[:, :, ::-1].copy() if view == "hflip" else cut
             probs += torch_moods(model, v, classes)
-    return probs
+    return probs / (len(cuts) * len(views))
 
 
 def load_rounded(path, dtype):
@@ -210,12 +211,12 @@ def functional(branches, size=48):
 
 def members_moods(members, images, views, crops=1, chunk=2048, sides=(48,)):
     """Mood probabilities of a model made of members (load_rounded results) on faces uint8 [N,48,48]: each
-    member's view sums, averaged."""
+    member's view means, averaged. A member whose config says "spread" sees one side a crop (crop_views's spread)."""
     parts = []
     for i in range(0, len(images), chunk):
         faces = images[i:i + chunk]
-        parts.append(sum(view_moods(model, faces / 255.0, cfg["classes"],
-                                    views, cfg.get("crop"), crops, sides) for model, cfg, _ in members) / len(members))
+        parts.append(sum(view_moods(model, faces / 255.0, cfg["classes"], views, cfg.get("crop"), crops, sides, cfg.get("spread"))
+                         for model, cfg, _ in members) / len(members))
     return np.concatenate(parts)
 
 
