@@ -47,7 +47,7 @@ async function moodDj(base: string): Promise<FaceModel> {
   return {
     name: 'mood-dj',
     predictMoods: (faces) => checkProbabilities(model, faces, frames),
-    frameMoods: (faces) => model.predict(faces.flatMap((f) => frameViews(f, 0, model.contract))),
+    frameMoods: (faces) => model.predict(faces.map((f) => frameViews(f, 0, model.contract))),
     dispose: () => model.dispose(),
   };
 }

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { calibratedLogProbs, headLogProbs, type CalibrationParams, type Head, type UserFaces } from '../src/model/calibration';
-import { calibrationParts } from '../src/model/emotion-model';
+import { calibrationParts, loadEmotionModel } from '../src/model/emotion-model';
 import { frameViews } from '../src/model/face-crop';
 import { CONTRACT, MOODS } from '../src/model/contract';
 import { readMoodSplit } from './lib/fer2013';
@@ -33,18 +33,15 @@ interface Net {
   heads: Head[];
 }
 
+/** Features of frame 0's first window of each face, identity view: every net of the model sees it. */
 async function loadNet(): Promise<Net> {
-  const { body, heads } = calibrationParts(await tf.loadLayersModel(modelFiles()));
-  if (!body) throw new Error('the model has no global pooling layer to calibrate on');
-  const { width, height } = CONTRACT.input;
+  const { heads } = calibrationParts(await tf.loadLayersModel(modelFiles()));
+  const model = await loadEmotionModel(modelFiles(), { ...CONTRACT, testTimeAugmentation: ['identity'] });
   return {
     async features(faces) {
       const out: Vec[] = [];
       for (let i = 0; i < faces.length; i += 128) {
-        const batch = faces.slice(i, i + 128).map((f) => frameViews(f, 0, CONTRACT)[0]);
-        const y = tf.tidy(() => body.predict(tf.tensor4d(Float32Array.from(batch.flatMap((f) => Array.from(f))), [batch.length, height, width, 1]).div(255)) as tf.Tensor2D);
-        const rows = (await y.array()) as number[][];
-        y.dispose();
+        const rows = await model.embed(faces.slice(i, i + 128).map((f) => [frameViews(f, 0, CONTRACT)[0]]));
         out.push(...rows.map((r) => Float32Array.from(r)));
       }
       return out;

@@ -39,7 +39,7 @@ async function predictRange(from: number, to: number): Promise<Predicted> {
   for (let i = 0; i < faces.length; i += batch) {
     const part = faces.slice(i, i + batch);
     (await checkProbabilities(model, part, frames)).forEach((row) => preds.push(argmax(row)));
-    (await single.predict(part.map((f) => frameViews(f, 0, contract)[0]))).forEach((row) => singlePreds.push(argmax(row)));
+    (await single.predict(part.map((f) => [frameViews(f, 0, contract)[0]]))).forEach((row) => singlePreds.push(argmax(row)));
     process.send!({ read: part.length });
   }
   model.dispose();
@@ -91,7 +91,9 @@ async function main() {
   const r = classificationReport(test.labels, preds, MOODS.length);
   const one = classificationReport(test.labels, singlePreds, MOODS.length);
   const views = contract.testTimeAugmentation.join('+');
-  const macs = multiplyAdds(net);
+  // Per frame: the nets on the first input see every window, those on a second input (spread) the first alone.
+  const passes = (g: number) => (g === 0 ? windowsPerFrame(contract) : 1) * contract.testTimeAugmentation.length;
+  const macs = net.outputs.reduce((sum, out, g) => sum + multiplyAdds(tf.model({ inputs: net.inputs[g], outputs: out })) * passes(g), 0);
 
   console.log(`FER2013 test, 4 moods: ${test.images.length} images; TF.js ${tf.version.tfjs} backend ${tf.getBackend()}`);
   console.log(
@@ -103,7 +105,7 @@ async function main() {
   console.log(`accuracy ${pct(one.accuracy)}   macro F1 ${pct(one.macroF1)}   (single pass: frame 0's first window, identity view)`);
   console.log(`\nconfusion (rows true, columns predicted: ${MOODS.join(', ')})`);
   r.confusion.forEach((row, i) => console.log(`${MOODS[i].padEnd(9)} ${row.map((n) => String(n).padStart(6)).join('')}`));
-  console.log(`\nparameters ${net.countParams()}; ${(macs / 1e6).toFixed(1)} M multiply-adds = ${((2 * macs) / 1e6).toFixed(1)} MFLOPs per pass (x${windowsPerFrame(contract) * contract.testTimeAugmentation.length} passes per frame: windows x views); weights ${weightBytes()} bytes`);
+  console.log(`\nparameters ${net.countParams()}; ${(macs / 1e6).toFixed(1)} M multiply-adds = ${((2 * macs) / 1e6).toFixed(1)} MFLOPs per frame (${net.outputs.map((_, g) => passes(g)).join(' + ')} passes: windows x views); weights ${weightBytes()} bytes`);
   console.log(`throughput ${(test.images.length / seconds).toFixed(0)} images/s (${parts.length} processes, all views)`);
   console.log(`\n| model | accuracy | macro precision | macro recall | macro F1 | parameters |`);
   console.log(`|---|---|---|---|---|---|`);

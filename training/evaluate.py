@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from augment import crop_spots, crop_views
-from export_tfjs import ROOT, held_out_checkpoints, load_rounded, members_moods, torch_moods
+from export_tfjs import ROOT, held_out_checkpoints, load_rounded, members_moods, spread, torch_moods
 from fer_data import folds, load_split, posed_faces, to_moods, train_val_split
 
 
@@ -78,13 +78,6 @@ def moods(members, images, no_tta, contract, sides):
     else:
         single, views, crops = None, ["identity"] if no_tta else contract["testTimeAugmentation"], 1
     return single, np.stack([members_moods([m], images, views, crops, sides=sides) for m in members])
-
-
-def spread(k, members):
-    """The members, the last k of them marked to see one side a crop (export_tfjs.members_moods)."""
-    for _, cfg, _ in members[len(members) - k:] if k else ():
-        cfg["spread"] = True
-    return members
 
 
 def main():

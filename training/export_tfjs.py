@@ -187,26 +187,42 @@ def held_out_checkpoints(recipes, fold, k=5):
 
 
 def functional(branches, size=48):
-    """Keras functional topology: each branch (a list of layer dicts) a chain from the one input, but for the
-    layers that name their inputs (a shortcut's Add); several branches end in an Average of their outputs."""
-    layers = [{"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
-               "config": dict(name="input_1", batch_input_shape=[None, size, size, 1], dtype="float32", sparse=False)}]
+    """Keras functional topology: each branch (a list of layer dicts, and whether it is spread) a chain from
+    its input, but for the layers that name their inputs (a shortcut's Add). The branches that see every
+    window of a frame read input_1; spread ones (that see one window a frame, see members_moods) read
+    input_2. One output per input, its branches' outputs averaged where there are several."""
+    groups = [[b for b, spread in branches if spread == s] for s in (False, True)]
+    groups = [g for g in groups if g]
+    inputs = [f"input_{i + 1}" for i in range(len(groups))]
+    layers = [{"class_name": "InputLayer", "name": n, "inbound_nodes": [],
+               "config": dict(name=n, batch_input_shape=[None, size, size, 1], dtype="float32", sparse=False)} for n in inputs]
     outputs = []
-    for branch in branches:
-        prev = "input_1"
-        for layer in branch:
-            n = layer["config"]["name"]
-            inputs = [p or "input_1" for p in layer.get("_inputs", [prev])]
-            layers.append({**{k: v for k, v in layer.items() if k != "_inputs"}, "name": n,
-                           "inbound_nodes": [[[p, 0, 0, {}] for p in inputs]]})
-            prev = n
-        outputs.append(prev)
-    if len(outputs) > 1:
-        layers.append({"class_name": "Average", "name": "average_1", "config": dict(name="average_1"),
-                       "inbound_nodes": [[[o, 0, 0, {}] for o in outputs]]})
-        outputs = ["average_1"]
-    return {"class_name": "Model", "config": {"name": "moodnet", "layers": layers, "input_layers": [["input_1", 0, 0]],
-                                              "output_layers": [[outputs[0], 0, 0]]}}
+    for g, (group, source) in enumerate(zip(groups, inputs)):
+        ends = []
+        for branch in group:
+            prev = source
+            for layer in branch:
+                n = layer["config"]["name"]
+                ins = [p or source for p in layer.get("_inputs", [prev])]
+                layers.append({**{k: v for k, v in layer.items() if k != "_inputs"}, "name": n,
+                               "inbound_nodes": [[[p, 0, 0, {}] for p in ins]]})
+                prev = n
+            ends.append(prev)
+        if len(ends) > 1:
+            n = f"average_{g + 1}"
+            layers.append({"class_name": "Average", "name": n, "config": dict(name=n),
+                           "inbound_nodes": [[[e, 0, 0, {}] for e in ends]]})
+            ends = [n]
+        outputs.append(ends[0])
+    return {"class_name": "Model", "config": {"name": "moodnet", "layers": layers, "input_layers": [[n, 0, 0] for n in inputs],
+                                              "output_layers": [[o, 0, 0] for o in outputs]}}
+
+
+def spread(k, members):
+    """The members (load_rounded results), the last k of them marked to see one window a frame (members_moods)."""
+    for _, cfg, _ in members[len(members) - k:] if k else ():
+        cfg["spread"] = True
+    return members
 
 
 def members_moods(members, images, views, crops=1, chunk=2048, sides=(48,)):
@@ -223,7 +239,8 @@ def members_moods(members, images, views, crops=1, chunk=2048, sides=(48,)):
 def write_contract(out, size, crop, sides):
     """The input size and, for crop-trained nets, the face size and each frame's windows into the contract
     beside the model, keeping its other fields: frame k takes the k-th crop position (centre, then the corners:
-    augment.crop_views's order) of the face resampled to each of sides."""
+    augment.crop_views's order) of the face resampled to each of sides, starting at sides[k % len(sides)]: a
+    spread net sees that first window alone."""
     path = os.path.join(out, "contract.json")
     contract = json.load(open(path)) if os.path.exists(path) else json.load(open(os.path.join(ROOT, "models", "emotion", "contract.json")))
     contract["input"] = {"height": size, "width": size, "channels": 1}
@@ -231,7 +248,8 @@ def write_contract(out, size, crop, sides):
     contract.pop("frameCrops", None)
     if crop:
         contract["faceSize"] = 48
-        contract["frameCrops"] = [[[*crop_spots(s, crop)[k][::-1], s] for s in sides] for k in range(5)]  # [x, y, side]
+        contract["frameCrops"] = [[[*crop_spots(s, crop)[k][::-1], s] for s in sides[k % len(sides):] + sides[:k % len(sides)]]
+                                  for k in range(5)]  # [x, y, side]
         contract["testTimeAugmentation"] = ["identity", "hflip"]
     with open(path, "w") as f:
         json.dump(contract, f, indent=2)
@@ -245,19 +263,21 @@ def main():
     ap.add_argument("--dtype", choices=["float16", "uint8", "float32"], default="float16")
     ap.add_argument("--sides", default="48", help="crop-trained nets: each frame of a check takes its window of the "
                     "face resampled to each of these sides, comma-separated (48: the face as cut)")
+    ap.add_argument("--spread", type=int, default=0, metavar="K", help="the last K nets see one window a frame (the "
+                    "frame's first: its side cycles over sides) instead of every window, a second model input")
     ap.add_argument("--fixture", default=os.path.join(ROOT, "tests", "fixtures", "emotion-parity.json"))
     args = ap.parse_args()
-    loaded = [load_rounded(c, args.dtype) for c in args.checkpoints]
+    loaded = spread(args.spread, [load_rounded(c, args.dtype) for c in args.checkpoints])
     crops = {cfg.get("crop") for _, cfg, _ in loaded}
     assert len(crops) == 1, "members must share one input size"
     crop = crops.pop()
     size = crop or 48
 
     count, branches, weights = {}, [], []
-    for model, _, _ in loaded:
-        branches.append([])
+    for model, cfg, _ in loaded:  # spread nets last (spread), as functional orders them
+        branches.append(([], bool(cfg.get("spread"))))
         for layer, ws in keras_layers(model, count, size):
-            branches[-1].append(layer)
+            branches[-1][0].append(layer)
             weights.extend(ws)
     blob = b""
     manifest = []
@@ -291,7 +311,7 @@ def main():
     os.makedirs(os.path.dirname(args.fixture), exist_ok=True)
     with open(args.fixture, "w") as f:
         json.dump({"classes": MOODS, "inputs": inputs.reshape(len(inputs), -1).tolist(), "probabilities": probs.tolist()}, f)
-    print(f"wrote {args.out}: {len(blob)} weight bytes, {sum(map(len, branches))} layers in {len(branches)} branch(es); fixture {args.fixture}")
+    print(f"wrote {args.out}: {len(blob)} weight bytes, {sum(len(b) for b, _ in branches)} layers in {len(branches)} branch(es); fixture {args.fixture}")
 
 
 if __name__ == "__main__":

@@ -16,10 +16,8 @@ export async function checkProbabilities(model: EmotionModel, faces: Uint8Array[
   const sums = faces.map(() => new Array<number>(contract.classes.length).fill(0));
   if (faces.length === 0) return sums;
   for (let k = 0; k < positions; k++) {
-    const views = faces.map((f) => frameViews(f, k, contract));
-    const rows = await model.predict(views.flat());
-    const per = views[0].length;
-    rows.forEach((row, i) => row.forEach((p, c) => (sums[Math.floor(i / per)][c] += (weight(k) * p) / per)));
+    const rows = await model.predict(faces.map((f) => frameViews(f, k, contract)));
+    rows.forEach((row, i) => row.forEach((p, c) => (sums[i][c] += weight(k) * p)));
   }
   return sums;
 }

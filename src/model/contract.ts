@@ -20,7 +20,8 @@ export interface ModelContract {
   faceSize?: number;
   /** the windows each frame of a check feeds the model, frame k taking entry k (cycling): per window [x, y,
    * side], its top left in the face resampled to side px. A check of five frames thus sees every window of
-   * the training's multi-crop test at a few passes per frame */
+   * the training's multi-crop test at a few passes per frame; nets whose views are spread over the frames
+   * see each frame's first window alone (emotion-model.ts) */
   frameCrops?: Array<Array<[number, number, number]>>;
 }
 

@@ -99,9 +99,11 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
           lastFace = { ...face.box, frameWidth: canvas.width, frameHeight: canvas.height };
           // This frame's windows of the face, one batch; the frame counts as their mean.
           const crops = frameViews(cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT), used, CONTRACT);
-          for (const row of await model.predict(crops, user)) row.forEach((p, i) => (sums[i] += p / crops.length));
+          const [probs] = await model.predict([crops], user);
+          probs.forEach((p, i) => (sums[i] += p));
           if (withFeature) {
-            for (const f of await model.embed(crops)) featureSum = (featureSum ?? f.map(() => 0)).map((v, i) => v + f[i] / crops.length);
+            const [f] = await model.embed([crops]);
+            featureSum = featureSum ? featureSum.map((v, i) => v + f[i]) : f;
           }
           classifyMs += performance.now() - t1;
           used++;
