@@ -43,10 +43,14 @@ RECIPES = {
     # measured on a GPU (SGD Nesterov at lr 0.02, batch 128, warm-up then cosine to zero over the run, 90 epochs).
     # On these CPU cores an epoch costs about four of crop40_l's. At 60 epochs it read under crop40_l (held-out
     # fold 0); at 90 a point over it. Alone at three windows it read 0.85 over the pair on fold 1 but 0.13 on fold 2;
-    # averaged with the pair +1.0 and +0.78, too slow for the popup as it stands (models/emotion/REPORT.md).
-    # Trained on all faces for the next candidate; gpu_train.py trains its shape.
+    # averaged with the pair +1.0 and +0.78, too slow for the popup at every window; seeing one window a frame
+    # beside the pair (export_tfjs.py --spread 1) +0.74 pooled, within the popup's limits (models/emotion/REPORT.md).
+    # Trained on all faces for that candidate; gpu_train.py trains its shape.
     "crop40_w": {**CROP40, "model": "moodnet_w", "batch": 128, "lr": 0.02, "schedule": "cosine", "epochs": 90, "keep": "last",
                  "val_every": 10},
+    # Its second stage for the candidate that spreads its views over a check's frames beside the pair (passed on
+    # held-out folds 1 and 2): the pair's fine-tune, --init its last.pt --lr 0.0005 --epochs 15.
+    "crop40_w_posed": {**CROP40, "model": "moodnet_w", "posed": 4},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
