@@ -129,7 +129,8 @@ def main():
         print("each alone:", ", ".join(f"{np.mean(p.argmax(1) == labels):.4f}" for p in each))
     if single is not None:
         print(f"single centre crop: accuracy {np.mean(single.argmax(1) == labels):.4f}")
-        print(f"ten crops (centre and corners, each mirrored) of the face at sides {', '.join(map(str, sides))}:"
+        print(f"ten crops (centre and corners, each mirrored) of the face at sides {', '.join(map(str, sides))}"
+              + (f" (the last {args.spread}: crop k at one side, sides[k % {len(sides)}])" if args.spread else "") + ":"
               if not args.no_tta else "single centre crop:")
     pred = probs.argmax(1)
     f1, precision, recall = [], [], []
