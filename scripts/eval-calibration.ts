@@ -35,8 +35,9 @@ interface Net {
 
 /** Features of frame 0's first window of each face, identity view: every net of the model sees it. */
 async function loadNet(): Promise<Net> {
-  const { heads } = calibrationParts(await tf.loadLayersModel(modelFiles()));
-  const model = await loadEmotionModel(modelFiles(), { ...CONTRACT, testTimeAugmentation: ['identity'] });
+  const net = await tf.loadLayersModel(modelFiles());
+  const { heads } = calibrationParts(net);
+  const model = await loadEmotionModel(net, { ...CONTRACT, testTimeAugmentation: ['identity'] });
   return {
     async features(faces) {
       const out: Vec[] = [];

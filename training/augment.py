@@ -49,8 +49,8 @@ def crop_views(x, crop, count, sides=(48,), spread=False):
     windows are spread over a check's frames, one side a frame."""
     if spread:
         assert count == 5, "spread: the five crops, each at its own side"
-        return torch.stack([crop_views(resampled(x, s), crop, 5, (s,))[k] for k, s in
-                            ((k, sides[k % len(sides)]) for k in range(5))])
+        every = crop_views(x, crop, 5, sides)  # side by side, five crops each
+        return torch.stack([every[5 * (k % len(sides)) + k] for k in range(5)])
     if len(sides) > 1 or sides[0] != x.shape[-1]:
         return torch.cat([crop_views(resampled(x, s), crop, count, (s,)) for s in sides])
     h = x.shape[-1]

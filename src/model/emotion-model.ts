@@ -65,9 +65,10 @@ function faceMeans(rows: number[][], n: number, views: number): number[][] {
   return means;
 }
 
-/** modelSource: a URL of model.json or a TF.js IO handler (Node reads files through one). */
-export async function loadEmotionModel(modelSource: string | tf.io.IOHandler, contract: ModelContract = CONTRACT): Promise<EmotionModel> {
-  const net = await tf.loadLayersModel(modelSource);
+/** modelSource: a URL of model.json, a TF.js IO handler (Node reads files through one), or the model loaded
+ * already (disposed with the EmotionModel). */
+export async function loadEmotionModel(modelSource: string | tf.io.IOHandler | tf.LayersModel, contract: ModelContract = CONTRACT): Promise<EmotionModel> {
+  const net = modelSource instanceof tf.LayersModel ? modelSource : await tf.loadLayersModel(modelSource);
   const { height, width } = contract.input;
   const views = contract.testTimeAugmentation.includes('hflip') ? 2 : 1;
   const { body, heads, nets } = calibrationParts(net);
