@@ -24,13 +24,14 @@ const log = (line: string) => console.error(`bench: ${line}`);
 // The texts follow the contract's test-time views, so they stay true when the shipped model changes.
 const VIEWS = CONTRACT.testTimeAugmentation.length;
 const WINDOWS = windowsPerFrame(CONTRACT);
+const SPREAD = hasSpreadNets();
 const PASSES = `${WINDOWS * VIEWS} pass${WINDOWS * VIEWS > 1 ? 'es' : ''}: ${WINDOWS} window${WINDOWS > 1 ? 's' : ''} x ${VIEWS} view${VIEWS > 1 ? 's' : ''}${
-  hasSpreadNets() ? `, and ${VIEWS} of the first window for the net${VIEWS > 1 ? 's' : ''} whose windows are spread over the check's frames` : ''
+  SPREAD ? `, and ${VIEWS} of the first window for the net${VIEWS > 1 ? 's' : ''} whose windows are spread over the check's frames` : ''
 }`;
 const MIRROR = CONTRACT.testTimeAugmentation.includes('hflip');
 const FRAMES = Settings.parse({}).framesPerCheck;
 const MOOD_DJ_INPUT = CONTRACT.frameCrops
-  ? `gray / 255, as one check of ${FRAMES} frames sees it: each frame ${WINDOWS} ${CONTRACT.input.width} px window${WINDOWS > 1 ? 's' : ''} (the next of ${CONTRACT.frameCrops.length} crop positions, in the face resampled to ${[...new Set(CONTRACT.frameCrops[0].map(([, , side]) => side))].join(' and ')} px)${MIRROR ? ', each with its mirror image' : ''}${hasSpreadNets() ? "; the nets whose windows are spread over the frames see each frame's first window alone" : ''}, averaged`
+  ? `gray / 255, as one check of ${FRAMES} frames sees it: each frame ${WINDOWS} ${CONTRACT.input.width} px window${WINDOWS > 1 ? 's' : ''} (the next of ${CONTRACT.frameCrops.length} crop positions, in the face resampled to ${[...new Set(CONTRACT.frameCrops[0].map(([, , side]) => side))].join(' and ')} px)${MIRROR ? ', each with its mirror image' : ''}${SPREAD ? "; the nets whose windows are spread over the frames see each frame's first window alone" : ''}, averaged`
   : `gray / 255${MIRROR ? ' and its mirror image' : ''}`;
 
 async function extensionBench(): Promise<Row[]> {

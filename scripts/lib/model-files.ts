@@ -37,10 +37,11 @@ export function modelFiles(dir = MODEL_DIR): tf.io.IOHandler {
 
 /** Whether the model has a second input, for the nets whose views are spread over a check's frames. */
 export function hasSpreadNets(dir = MODEL_DIR): boolean {
-  return JSON.parse(readFileSync(join(dir, CONTRACT.model), 'utf8')).modelTopology.config.input_layers.length > 1;
+  return modelJson(dir).modelTopology.config.input_layers.length > 1;
 }
 
+const modelJson = (dir: string) => JSON.parse(readFileSync(join(dir, CONTRACT.model), 'utf8'));
+
 export function weightBytes(dir = MODEL_DIR): number {
-  const json = JSON.parse(readFileSync(join(dir, CONTRACT.model), 'utf8'));
-  return json.weightsManifest.flatMap((g: { paths: string[] }) => g.paths).reduce((n: number, p: string) => n + readFileSync(join(dir, p)).length, 0);
+  return modelJson(dir).weightsManifest.flatMap((g: { paths: string[] }) => g.paths).reduce((n: number, p: string) => n + readFileSync(join(dir, p)).length, 0);
 }
