@@ -19,9 +19,17 @@ export interface CalibrationParams {
 
 export const CALIBRATION: CalibrationParams = calibrationJson;
 
-/** Names the model the user's faces were captured with: features of another model mean nothing to this one
- * (calibration.json is rewritten with every model, and its neutral mean is the model's own). */
-export const MODEL_TAG = CALIBRATION.neutralMean.slice(0, 8).map((v) => v.toFixed(6)).join(',');
+/** Names a model by a digest (FNV-1a) of its whole neutral mean: calibration.json is rewritten with every model,
+ * and every net's features enter the mean, so a model that keeps its first net and adds or changes another
+ * still gets a new name. */
+export function modelTag(neutralMean: number[]): string {
+  let hash = 0x811c9dc5;
+  for (const v of neutralMean) for (const c of v.toFixed(6)) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193);
+  return `${neutralMean.length}:${(hash >>> 0).toString(16)}`;
+}
+
+/** Names the model the user's faces were captured with: features of another model mean nothing to this one. */
+export const MODEL_TAG = modelTag(CALIBRATION.neutralMean);
 
 /** The user's captured faces, as features, by mood. */
 export type UserFaces = Partial<Record<Mood, number[]>>;

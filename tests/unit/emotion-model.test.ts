@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibrationParts, loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model';
-import { CALIBRATION, calibratedLogProbs, probabilities } from '../../src/model/calibration';
+import { CALIBRATION, calibratedLogProbs, modelTag, probabilities } from '../../src/model/calibration';
 import { checkProbabilities } from '../../src/model/check-average';
 import { CONTRACT } from '../../src/model/contract';
 import { frameViews } from '../../src/model/face-crop';
@@ -80,6 +80,14 @@ describe('calibration to a user\'s faces', () => {
       await model.predict(faces, { neutral: feats[2] });
     }
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('names a model anew when any of its nets changes, so faces captured with another are not used', () => {
+    const mean = CALIBRATION.neutralMean;
+    const lastNetChanged = [...mean.slice(0, -1), mean[mean.length - 1] + 0.01];
+    const netAdded = [...mean, ...mean.slice(0, 8)];
+    expect(modelTag([...mean])).toBe(modelTag(mean));
+    expect(new Set([modelTag(mean), modelTag(lastNetChanged), modelTag(netAdded), modelTag(mean.slice(0, 512))]).size).toBe(4);
   });
 
   it("moves a face towards the mood of the user's own face that it matches", async () => {
