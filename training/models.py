@@ -36,7 +36,7 @@ def vgg_gap(stages, num_classes):
 
 
 def mood_net(num_classes=7):
-    """The shipped model's second net: one convolution fewer at the last scale, 0.58 M parameters, 96 M
+    """The shipped pair's second net: one convolution fewer at the last scale, 0.58 M parameters, 96 M
     multiply-adds; with the wider net it reads more faces right than either alone (models/emotion/REPORT.md)."""
     return vgg_gap([[32, 32], [64, 64], [128, 128], [256]], num_classes)
 
@@ -45,13 +45,14 @@ WIDE_STAGES = [[32, 32], [64, 64], [128, 128], [256, 256]]
 
 
 def mood_net_l(num_classes=7):
-    """The shipped model's first net: two convolutions at every scale, 1.17 M parameters, 117 M multiply-adds."""
+    """The shipped pair's first net: two convolutions at every scale, 1.17 M parameters, 117 M multiply-adds."""
     return vgg_gap(WIDE_STAGES, num_classes)
 
 
 def mood_net_w(num_classes=7):
-    """mood_net_l at twice the widths (64-128-256-512): 4.69 M parameters. On one H200 it read 0.782 on the test
-    split against mood_net_l's 0.775 with the same schedule (issue 38); uint8 kernels take about 4.7 MB."""
+    """mood_net_l at twice the widths (64-128-256-512): 4.69 M parameters, the shipped model's third net (one
+    window a frame beside the pair's three). On one H200 it read 0.782 on the test split against mood_net_l's
+    0.775 with the same schedule (issue 38); uint8 kernels take about 4.7 MB."""
     return vgg_gap([[2 * c for c in stage] for stage in WIDE_STAGES], num_classes)
 
 
