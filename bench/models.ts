@@ -1,5 +1,6 @@
 /** The three emotion models side by side in Chromium: FER2013 4-mood test accuracy, and ms per face on each
  * TF.js backend this machine has. Serves bench/page with Vite's dev server (nothing of this ships). */
+import { availableParallelism } from 'node:os';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROMIUM, ROOT } from '../scripts/lib/browser';
@@ -21,24 +22,32 @@ export interface ModelBench {
 
 type Call = <K extends keyof Bench>(k: K, ...args: Parameters<Bench[K]>) => Promise<Awaited<ReturnType<Bench[K]>>>;
 
-/** Opens the benchmark page (the three models, on TF.js) in Chromium and hands fn a way to call into it. */
-export async function withBenchPage<T>(log: (line: string) => void, fn: (call: Call) => Promise<T>): Promise<T> {
+/** Opens the benchmark page (the three models, on TF.js) in Chromium, once per browser context asked for (each
+ * its own renderer process, so that pages compute on separate cores), and hands fn a way to call into each. */
+export async function withBenchPages<T>(log: (line: string) => void, count: number, fn: (calls: Call[]) => Promise<T>): Promise<T> {
   const server = await createServer({ root: ROOT, configFile: false, logLevel: 'warn', server: { port: 0, fs: { allow: [ROOT, FER_DIR] } } });
   await server.listen();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(new URL('bench/page/index.html', server.resolvedUrls!.local[0]).href);
-    await page.waitForFunction(() => 'bench' in globalThis, null, { timeout: 120_000 });
-    const call: Call = (k, ...args) =>
-      page.evaluate(([k, args]) => ((globalThis as unknown as { bench: Bench }).bench[k] as (...a: unknown[]) => unknown)(...args), [k, args] as const) as never;
-    return await fn(call);
+    const calls = await Promise.all(
+      Array.from({ length: count }, async (): Promise<Call> => {
+        const page = await (await browser.newContext()).newPage();
+        page.on('pageerror', (e) => log(`page error: ${e.message}`));
+        await page.goto(new URL('bench/page/index.html', server.resolvedUrls!.local[0]).href);
+        await page.waitForFunction(() => 'bench' in globalThis, null, { timeout: 120_000 });
+        return (k, ...args) =>
+          page.evaluate(([k, args]) => ((globalThis as unknown as { bench: Bench }).bench[k] as (...a: unknown[]) => unknown)(...args), [k, args] as const) as never;
+      }),
+    );
+    return await fn(calls);
   } finally {
     await browser.close();
     await server.close();
   }
 }
+
+export const withBenchPage = <T>(log: (line: string) => void, fn: (call: Call) => Promise<T>): Promise<T> =>
+  withBenchPages(log, 1, ([call]) => fn(call));
 
 /** Accuracy, macro F1 and the recall of each mood, one row per model. */
 export function accuracyRows(labels: number[], preds: Record<string, number[]>): Row[] {
@@ -48,12 +57,24 @@ export function accuracyRows(labels: number[], preds: Record<string, number[]>):
   });
 }
 
+/** TF.js's wasm backend runs one thread in a page that is not cross-origin isolated (as the extension's are
+ * not), so the test split is shared among pages, one per core; the timings then run on the first page alone (the
+ * others sit idle). */
 export function modelBench(log: (line: string) => void): Promise<ModelBench> {
-  return withBenchPage(log, async (call) => {
+  return withBenchPages(log, availableParallelism(), async (calls) => {
+    const [call] = calls;
     const faces = await call('loadTest', `/@fs${FER_DIR}`);
-    if (!(await call('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
-    log(`accuracy on ${faces} test faces (wasm)...`);
-    const { labels, preds } = await call('predictTest');
+    log(`accuracy on ${faces} test faces (wasm, ${calls.length} pages)...`);
+    const size = Math.ceil(faces / calls.length);
+    const parts = await Promise.all(
+      calls.map(async (c, i) => {
+        if (i > 0) await c('loadTest', `/@fs${FER_DIR}`);
+        if (!(await c('useBackend', 'wasm'))) throw new Error('the wasm backend did not start');
+        return c('predictTest', i * size, Math.min(faces, (i + 1) * size));
+      }),
+    );
+    const labels = parts.flatMap((p) => p.labels);
+    const preds = Object.fromEntries(Object.keys(parts[0].preds).map((name) => [name, parts.flatMap((p) => p.preds[name])]));
     const accuracy = accuracyRows(labels, preds);
 
     const speed: Row[] = [];

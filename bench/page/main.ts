@@ -48,9 +48,9 @@ const bench = {
     test = moodSplit(await fetchBytes(`${ferUrl}/test-images.u8.gz`), await fetchBytes(`${ferUrl}/test-labels.u8`), 'test');
     return test.images.length;
   },
-  /** Each model's predicted mood for every test face, in split order, with the labels. */
-  async predictTest(): Promise<{ labels: number[]; preds: Record<string, number[]> }> {
-    return { labels: test.labels, preds: await predictAll(test.images) };
+  /** Each model's predicted mood for test faces [from, to), in split order, with their labels. */
+  async predictTest(from: number, to: number): Promise<{ labels: number[]; preds: Record<string, number[]> }> {
+    return { labels: test.labels.slice(from, to), preds: await predictAll(test.images.slice(from, to)) };
   },
   /** Each model's predicted mood for the given 48x48 gray faces (crops made elsewhere, as the product makes them). */
   predictFaces: (faces: number[][]) => predictAll(faces.map((f) => Uint8Array.from(f))),
