@@ -59,9 +59,8 @@ def mood_net_w(num_classes=7):
 def mood_net_r(num_classes=7):
     """Depth with shortcuts: mood_net_l with a residual block of two convolutions at 20x20 and 10x10 and one
     around the second 256-channel convolution (at 40 px: 1.36 M parameters, 111 M multiply-adds). Of the nets
-    tried it agrees least with the plain stacks, but averaged with the shipped pair it read +0.34 points over the
-    pair on held-out folds 1 and 2 and -0.13 on fold 3 (its rules asked +0.5), so on the CPU path it was dropped;
-    on a lent GPU it is one of the shapes gpu_train.py can train (models/emotion/REPORT.md)."""
+    tried it agrees least with the plain stacks: the shipped model's fourth net, one window a frame like the wide
+    net (+0.48 points on the validation part, where a second wide net added nothing; models/emotion/REPORT.md)."""
     return nn.Sequential(
         *conv_bn_relu(1, 32), *conv_bn_relu(32, 32), nn.MaxPool2d(2),
         *conv_bn_relu(32, 64), Residual(*conv_bn_relu(64, 64), *conv_bn(64, 64)), nn.MaxPool2d(2),

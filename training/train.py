@@ -51,6 +51,12 @@ RECIPES = {
     # Its second stage for the candidate that spreads its views over a check's frames beside the pair (passed on
     # held-out folds 1 and 2): the pair's fine-tune, --init its last.pt --lr 0.0005 --epochs 15.
     "crop40_w_posed": {**CROP40, "model": "moodnet_w", "posed": 4},
+    # Depth with shortcuts (models.mood_net_r, 1.36 M): of the nets tried the one that agrees least with the plain
+    # stacks. Dropped as the pair's third net (+0.34 over the pair on held-out folds 1 and 2, +0.5 asked), it ships
+    # as the fourth, spread like the wide net (--spread 2: +0.48 on the validation part, where a second wide net
+    # added nothing). Best epoch 88 of 100; its second stage --init its best.pt --lr 0.0005 --epochs 15.
+    "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
+    "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
