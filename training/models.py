@@ -60,29 +60,28 @@ def res_block(c):
     return Residual(*conv_bn_relu(c, c), *conv_bn(c, c))
 
 
-def mood_net_r(num_classes=7):
-    """Depth with shortcuts: mood_net_l with a residual block of two convolutions at 20x20 and 10x10 and one
-    around the second 256-channel convolution (at 40 px: 1.36 M parameters, 111 M multiply-adds). Of the nets
-    tried it agrees least with the plain stacks: the shipped model's fourth net, one window a frame like the wide
-    net (+0.48 points on the validation part, where a second wide net added nothing; models/emotion/REPORT.md)."""
+def shortcut_net(blocks, num_classes):
+    """mood_net_l's stages with `blocks` residual blocks of two convolutions at 20x20 and 10x10 and one around the
+    second 256-channel convolution."""
     return nn.Sequential(
         *conv_bn_relu(1, 32), *conv_bn_relu(32, 32), nn.MaxPool2d(2),
-        *conv_bn_relu(32, 64), res_block(64), nn.MaxPool2d(2),
-        *conv_bn_relu(64, 128), res_block(128), nn.MaxPool2d(2),
+        *conv_bn_relu(32, 64), *(res_block(64) for _ in range(blocks)), nn.MaxPool2d(2),
+        *conv_bn_relu(64, 128), *(res_block(128) for _ in range(blocks)), nn.MaxPool2d(2),
         *conv_bn_relu(128, 256), Residual(*conv_bn(256, 256)),
         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(256, num_classes))
+
+
+def mood_net_r(num_classes=7):
+    """Depth with shortcuts, one block a scale (at 40 px: 1.36 M parameters, 111 M multiply-adds). Of the nets
+    tried it agrees least with the plain stacks: the shipped model's fourth net, one window a frame like the wide
+    net (+0.48 points on the validation part, where a second wide net added nothing; models/emotion/REPORT.md)."""
+    return shortcut_net(1, num_classes)
 
 
 def mood_net_rd(num_classes=7):
-    """mood_net_r with two residual blocks at 20x20 and at 10x10, as ResNet-18 stacks them (at 40 px: 1.73 M
-    parameters, about 170 M multiply-adds): a candidate fifth net, deeper where the shortcut net differs most
-    from the plain stacks (models/emotion/REPORT.md)."""
-    return nn.Sequential(
-        *conv_bn_relu(1, 32), *conv_bn_relu(32, 32), nn.MaxPool2d(2),
-        *conv_bn_relu(32, 64), res_block(64), res_block(64), nn.MaxPool2d(2),
-        *conv_bn_relu(64, 128), res_block(128), res_block(128), nn.MaxPool2d(2),
-        *conv_bn_relu(128, 256), Residual(*conv_bn(256, 256)),
-        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(256, num_classes))
+    """Two blocks a scale, as ResNet-18 stacks them (at 40 px: 1.73 M parameters, about 170 M multiply-adds): a
+    candidate fifth net, deeper where the shortcut net differs most from the plain stacks (models/emotion/REPORT.md)."""
+    return shortcut_net(2, num_classes)
 
 
 MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r,
