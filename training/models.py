@@ -78,14 +78,7 @@ def mood_net_r(num_classes=7):
     return shortcut_net(1, num_classes)
 
 
-def mood_net_rd(num_classes=7):
-    """Two blocks a scale, as ResNet-18 stacks them (at 40 px: 1.73 M parameters, about 170 M multiply-adds): a
-    candidate fifth net, deeper where the shortcut net differs most from the plain stacks (models/emotion/REPORT.md)."""
-    return shortcut_net(2, num_classes)
-
-
-MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r,
-          "moodnet_rd": mood_net_rd}
+MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r}
 
 
 def count_params(model):

@@ -57,10 +57,6 @@ RECIPES = {
     # added nothing). Best epoch 88 of 100; its second stage --init its best.pt --lr 0.0005 --epochs 15.
     "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
     "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
-    # A candidate fifth net (models.mood_net_rd: two shortcut blocks at 20x20 and 10x10, 1.73 M), both stages as
-    # the shortcut net's; judged against the four on the validation part (models/emotion/REPORT.md).
-    "crop40_rd": {**CROP40, "model": "moodnet_rd", "epochs": 100},
-    "crop40_rd_posed": {**CROP40, "model": "moodnet_rd", "posed": 4},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
