@@ -80,7 +80,8 @@ def mood_net_r(num_classes=7):
 
 def mood_net_rd(num_classes=7):
     """Two shortcut blocks at 20x20 and 10x10, as ResNet-18 stacks them (1.73 M parameters, 170 M multiply-adds):
-    the strongest single net on the CPU path, a candidate in the shortcut net's place (models/emotion/REPORT.md)."""
+    the strongest single net on the CPU path; candidate U puts two of them in the wide and shortcut nets' places
+    (models/emotion/REPORT.md)."""
     return shortcut_net(2, num_classes)
 
 
