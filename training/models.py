@@ -78,15 +78,7 @@ def mood_net_r(num_classes=7):
     return shortcut_net(1, num_classes)
 
 
-def mood_net_rd(num_classes=7):
-    """Two shortcut blocks at 20x20 and 10x10, as ResNet-18 stacks them (1.73 M parameters, 170 M multiply-adds):
-    the strongest single net on the CPU path; candidate U puts two of them in the wide and shortcut nets' places
-    (models/emotion/REPORT.md)."""
-    return shortcut_net(2, num_classes)
-
-
-MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r,
-          "moodnet_rd": mood_net_rd}
+MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r}
 
 
 def count_params(model):

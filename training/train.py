@@ -57,13 +57,6 @@ RECIPES = {
     # added nothing). Best epoch 88 of 100; its second stage --init its best.pt --lr 0.0005 --epochs 15.
     "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
     "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
-    # Live candidate U (models/emotion/REPORT.md): the pair with two nets of RD's shape (models.mood_net_rd) in the
-    # wide and shortcut nets' places. RD as it ran (plateau, 100 epochs, best epoch 94), and a second one under a
-    # cosine schedule over 80 epochs kept at its last (another schedule and seed, no choice made on validation);
-    # both fine-tuned as the shortcut net was (--init, --lr 0.0005 --epochs 15, best validation epoch).
-    "crop40_rd": {**CROP40, "model": "moodnet_rd", "epochs": 100},
-    "crop40_rdc": {**CROP40, "model": "moodnet_rd", "schedule": "cosine", "epochs": 80, "keep": "last", "val_every": 10},
-    "crop40_rd_posed": {**CROP40, "model": "moodnet_rd", "posed": 4},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
