@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, ROOT, type LaunchOptions } from './lib/browser';
+import { dimmedPhoto, launchExtension, ROOT, type LaunchOptions } from './lib/browser';
 import { UI_HASH_FILE, uiHash } from './lib/ui-hash';
 
 const OUT = join(ROOT, 'docs/screenshots');
@@ -64,6 +64,10 @@ async function main() {
     s.setPhoto(photo('no-face.jpg'));
     const noFace = await s.popupCheck();
     await shot(noFace.page, 'popup-no-face');
+    s.setPhoto(dimmedPhoto(photo('neutral.jpg'), 0.3));
+    const dim = await s.popupCheck();
+    await dim.page.getByTestId('light-note').waitFor();
+    await shot(dim.page, 'popup-dim-light');
   });
   await withSession({ photo: photo('happy.jpg'), grantCamera: false }, async (s) => shot((await s.popupCheck()).page, 'popup-camera-denied'));
   await withSession({ args: ['--use-fake-ui-for-media-stream'] }, async (s) => shot((await s.popupCheck()).page, 'popup-no-camera'));

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from augment import crop_views, random_affine, random_erasing, random_lighting
+from augment import crop_views, random_affine, random_erasing
 from export_tfjs import load_rounded
 from fer_data import MOOD_IDS7, folds, load_split, posed_faces, to_moods, train_val_split
 from models import MODELS, count_params
@@ -68,8 +68,6 @@ def augmented(faces, b, cfg):
     x = faces[b].float().div_(255).unsqueeze(1)
     x = random_affine(x, cfg["rotate"], cfg["shift"], cfg["zoom"], cfg["flip"], cfg.get("crop"),
                       cfg.get("rotate_p", 1.0), cfg.get("shift_p", 1.0))
-    if cfg.get("light"):
-        x = random_lighting(x, cfg["light"])
     if cfg["erase"]:
         x = random_erasing(x, cfg["erase"])
     return x.contiguous(memory_format=torch.channels_last)
@@ -165,13 +163,12 @@ def parse_args():
     ap.add_argument("--teachers", help="checkpoints to distil from, comma-separated (recipes with kd)")
     ap.add_argument("--fold", help="I/K: leave fold I of K out of the training faces (read on it with evaluate.py)")
     ap.add_argument("--posed", type=int, help="override how many times each faces-posed crop joins the training faces")
-    ap.add_argument("--light", type=float, help="share of training faces relit (augment.random_lighting)")
     ap.add_argument("--posed-persons", help="LO-HI: only these faces-posed persons join (read the others with "
                     "evaluate.py --split posed)")
     ap.add_argument("--device", help="torch device (default: cuda when there is one, else cpu)")
     args = ap.parse_args()
     cfg = dict(RECIPES[args.recipe])
-    for key in ("epochs", "lr", "init", "posed", "light"):
+    for key in ("epochs", "lr", "init", "posed"):
         if getattr(args, key) is not None:
             cfg[key] = getattr(args, key)
     if args.fold:

@@ -21,6 +21,14 @@ export function photoToY4m(photo: string, dir: string): string {
   return out;
 }
 
+/** The photo as a webcam in a dim room sees it (every level times `factor`), written into a fresh temporary folder. */
+export function dimmedPhoto(photo: string, factor: number): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'mood-dj-dim-')), 'dim.png');
+  const level = `val*${factor}`;
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', photo, '-vf', `lutrgb=r=${level}:g=${level}:b=${level}`, out]);
+  return out;
+}
+
 /** The frame that photo becomes on the fake camera, as RGBA (through the same yuv420p; Chromium's own
  * YUV-to-RGB conversion may differ from ffmpeg's by a level or two). */
 export function photoFrame(photo: string): { data: Uint8Array; width: number; height: number } {

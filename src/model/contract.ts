@@ -15,6 +15,10 @@ export interface ModelContract {
    * this fraction of the box height (negative: up), so that crops are framed like the training faces */
   crop: { margin: number; offsetY: number; square: boolean; grayscale: { r: number; g: number; b: number } };
   cropCalibration: string;
+  /** a face (mean gray level, spread) darker, brighter or flatter than nearly all training faces, which the nets
+   * read worse: the popup says so (face-light.ts) */
+  light?: { darkBelow: number; brightAbove: number; flatBelow: number };
+  lightCalibration?: string;
   /** side of the face cut from the frame (FER2013's 48 px framing) when the model sees crops of it; absent:
    * the face is the model's input itself */
   faceSize?: number;

@@ -4,6 +4,7 @@ import { CONTRACT, MOODS } from '../model/contract';
 import { calibrationKind, type UserFaces } from '../model/calibration';
 import { loadEmotionModel, type EmotionModel } from '../model/emotion-model';
 import { cropFace, frameViews, largest } from '../model/face-crop';
+import { grayLevels, poorLight } from '../model/face-light';
 import type { Backend, CheckOutcome, CheckProgress, Diagnostics, Mood } from '../shared/messages';
 import { chooseBackend } from './backend';
 import { CheckFailure, withCamera } from './camera';
@@ -73,6 +74,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
   let maxFaces = 0;
   const sums = new Array<number>(MOODS.length).fill(0);
   let featureSum: number[] | undefined;
+  const levels = { mean: 0, sd: 0 };
   let used = 0;
   try {
     await withCamera(async (video) => {
@@ -98,7 +100,11 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
         if (face) {
           lastFace = { ...face.box, frameWidth: canvas.width, frameHeight: canvas.height };
           // This frame's windows of the face, one batch; the frame counts as their mean.
-          const crops = frameViews(cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT), used, CONTRACT);
+          const cut = cropFace(ctx.getImageData(0, 0, canvas.width, canvas.height), face.box, CONTRACT);
+          const { mean, sd } = grayLevels(cut);
+          levels.mean += mean;
+          levels.sd += sd;
+          const crops = frameViews(cut, used, CONTRACT);
           const [probs] = await model.predict([crops], user);
           probs.forEach((p, i) => (sums[i] += p));
           if (withFeature) {
@@ -118,6 +124,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
   }
   if (used === 0) return { ok: false, error: { code: 'no-face', message: 'No face was found. Face the camera in good light and try again.' } };
   const { probabilities, mood } = averaged(sums, used);
+  const light = poorLight({ mean: levels.mean / used, sd: levels.sd / used }, CONTRACT);
   return {
     ok: true,
     result: {
@@ -130,6 +137,7 @@ export async function moodCheck(frames: number, wanted: Backend | 'auto', { onFr
       timings: { totalMs: performance.now() - t0, cameraMs, detectMsPerFrame: detectMs / frames, classifyMsPerFrame: classifyMs / used, coldStart: cold },
       documentId: DOCUMENT_ID,
       calibrated: calibrationKind(user, MOODS),
+      ...(light ? { light } : {}),
       ...(featureSum ? { feature: featureSum.map((v) => v / used) } : {}),
       at: Date.now(),
     },

@@ -53,6 +53,8 @@ export function MoodCard({ result, reading }: { result: MoodResult; reading?: un
   );
 }
 
+const LIGHT_NOTE = { dark: 'lightDark', bright: 'lightBright', flat: 'lightFlat' } as const;
+
 function ResultNotes({ result }: { result: MoodResult }) {
   const ms = result.timings;
   return (
@@ -61,6 +63,7 @@ function ResultNotes({ result }: { result: MoodResult }) {
         <p class="note" data-testid="backend-fallback">{t('backendFallback', result.requestedBackend, result.backend)}</p>
       )}
       {result.faces > 1 && <p class="note" data-testid="several-faces">{t('severalFaces', result.faces)}</p>}
+      {result.light && <p class="note" data-testid="light-note" data-light={result.light}>{t(LIGHT_NOTE[result.light])}</p>}
       <details>
         <summary>{t('details')}</summary>
         <p class="meta" data-testid="mood-meta">

@@ -45,6 +45,8 @@ export const MoodResult = z.object({
   documentId: z.string(),
   /** how the check was calibrated to the user's face: not at all, by their neutral face, by all four moods */
   calibrated: z.enum(['none', 'neutral', 'four-moods']),
+  /** the face's light when few training faces were lit so (darker, brighter or flatter): the mood is less sure */
+  light: z.enum(['dark', 'bright', 'flat']).optional(),
   /** the frames' mean penultimate features, only for a calibration capture */
   feature: z.array(z.number()).optional(),
   at: z.number(),

@@ -1,7 +1,7 @@
 /** The built extension in Debian's Chromium, a committed photo as the webcam, the real models. */
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
+import { dimmedPhoto, launchExtension, ROOT, type ExtensionSession } from '../../scripts/lib/browser';
 import { percent } from '../../src/shared/percent';
 
 const photo = (name: string) => join(ROOT, 'tests/fixtures/faces', name);
@@ -22,6 +22,7 @@ describe('a happy face', () => {
     const probs = await Promise.all(['angry', 'happy', 'neutral', 'sad'].map(async (m) => Number((await check.page.getByTestId(`prob-${m}`).innerText()).replace(/[<%]/g, ''))));
     expect(Math.max(...probs)).toBe(probs[1]);
     expect(await check.page.getByTestId('mood-meta').textContent()).toContain('wasm'); // behind "Details"
+    expect(await check.page.getByTestId('light-note').count()).toBe(0); // the photo is lit like FER2013's faces
     // happy maps to the catalogue's happy label (1); three songs by default, each a Spotify link
     const songs = check.page.getByTestId('songs');
     await expect.poll(() => songs.getAttribute('data-label')).toBe('1');
@@ -80,9 +81,9 @@ describe('a happy face', () => {
   });
 });
 
-/** One popup check in a fresh browser whose webcam shows `name`. */
+/** One popup check in a fresh browser whose webcam shows `name` (a fixture, or a path). */
 async function checkWithPhoto(name: string) {
-  const s = await launchExtension({ photo: photo(name), grantCamera: true });
+  const s = await launchExtension({ photo: isAbsolute(name) ? name : photo(name), grantCamera: true });
   try {
     await s.setSettings({ backend: 'wasm' });
     const check = await s.popupCheck();
@@ -92,8 +93,16 @@ async function checkWithPhoto(name: string) {
   }
 }
 
-it('a sad face shows sad', async () => {
-  expect((await checkWithPhoto('sad.jpg')).mood).toBe('sad');
+it('a sad face shows sad, with no note on the light', async () => {
+  const check = await checkWithPhoto('sad.jpg');
+  expect(check.mood).toBe('sad');
+  expect(check.text).not.toMatch(/less sure/);
+});
+
+it('a face in a dim room gets a note that the mood is less sure and how to fix it', async () => {
+  const check = await checkWithPhoto(dimmedPhoto(photo('neutral.jpg'), 0.3));
+  expect(check.errorCode).toBeUndefined();
+  expect(check.text).toMatch(/Your face is in dim light, so this mood is less sure.*More light on your face helps/);
 });
 
 it('a photo without a face gives the "no face" message', async () => {
