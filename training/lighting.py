@@ -14,7 +14,7 @@ from export_tfjs import ROOT, load_rounded, spread
 
 
 def changes(x):
-    """name -> the faces (float gray levels) under that light; the last lies outside training's relighting."""
+    """name -> the faces (float gray levels) under that light; the last lights the face unevenly, the others evenly."""
     mean = x.mean((1, 2), keepdims=True)
     ramp = np.linspace(0.3, 1.0, x.shape[2])[None, None, :]
     return {
