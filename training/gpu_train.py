@@ -27,7 +27,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer_data import folds, load_split, to_moods, train_val_split  # noqa: E402
 from models import MODELS, count_params  # noqa: E402
-from train import RECIPES, augmented, evaluate, step_loss  # noqa: E402
+from train import RECIPES, augmented, bf16_pays, evaluate, step_loss  # noqa: E402
 
 WARMUP = 0.03  # share of the budget spent warming the learning rate up
 
@@ -61,7 +61,7 @@ def train_one(name, model_name, seed, args):
     opt = torch.optim.SGD(model.parameters(), lr=cfg["lr"], momentum=0.9, nesterov=True, weight_decay=cfg["weight_decay"])
     log = open(os.path.join(args.out, f"{name}.jsonl"), "w")
     log.write(json.dumps({"config": cfg, "seed": seed, "params": count_params(model), "train_images": len(tr), "device": device.type}) + "\n")
-    start, epoch, steps = time.time(), 0, 0
+    start, epoch, steps, bf16 = time.time(), 0, 0, bf16_pays(device)
     while time.time() - start < args.budget_s:
         model.train()
         order = rng.permutation(len(tr))
@@ -73,7 +73,7 @@ def train_one(name, model_name, seed, args):
             for g in opt.param_groups:
                 g["lr"] = lr_at(elapsed, args.budget_s, cfg["lr"])
             b = order[s:s + cfg["batch"]]
-            loss = step_loss(model, [], augmented(faces, b, cfg), labels[b], cfg)
+            loss = step_loss(model, [], augmented(faces, b, cfg), labels[b], cfg, bf16)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()

@@ -204,13 +204,23 @@ def load_teachers(cfg, device):
     return teachers
 
 
-def step_loss(model, teachers, x, y, cfg):
+def bf16_pays(device):
+    """bf16 autocast pays on a GPU and on cores with bf16 instructions; on others (AVX2 only, as on some of these
+    machines) the CPU's bf16 convolution falls back to a reference loop about 25 times slower than float32."""
+    if device.type != "cpu":
+        return True
+    with open("/proc/cpuinfo") as f:
+        flags = f.read()
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def step_loss(model, teachers, x, y, cfg, bf16):
     """Cross-entropy on the labels; with teachers, blended with their softened moods on this very batch."""
     soft = None
     if teachers:
-        with torch.no_grad(), torch.autocast(x.device.type, dtype=torch.bfloat16):
+        with torch.no_grad(), torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16):
             soft = sum(F.softmax(t(x).float() / cfg["kd_t"], 1) for t in teachers) / len(teachers)
-    with torch.autocast(x.device.type, dtype=torch.bfloat16):
+    with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16):
         out = model(x).float()
     loss = F.cross_entropy(out, y)
     if soft is not None:
@@ -220,7 +230,7 @@ def step_loss(model, teachers, x, y, cfg):
     return loss
 
 
-def train_epoch(model, opt, teachers, faces, labels, cfg, epoch, seed, cosine):
+def train_epoch(model, opt, teachers, faces, labels, cfg, epoch, seed, cosine, bf16):
     """One pass over the faces; returns the mean loss. `cosine`: the learning rate is set every step."""
     model.train()
     steps = math.ceil(len(labels) / cfg["batch"])
@@ -232,7 +242,7 @@ def train_epoch(model, opt, teachers, faces, labels, cfg, epoch, seed, cosine):
         if cosine:
             for g in opt.param_groups:
                 g["lr"] = lr_at(epoch * steps + s, steps * cfg["epochs"], 2 * steps, cfg["lr"])
-        loss = step_loss(model, teachers, augmented(faces, b, cfg), torch.from_numpy(labels[b]).to(faces.device), cfg)
+        loss = step_loss(model, teachers, augmented(faces, b, cfg), torch.from_numpy(labels[b]).to(faces.device), cfg, bf16)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -261,13 +271,14 @@ def main():
         plateau = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode="max", factor=cfg["plateau_factor"], patience=cfg["plateau_patience"])
 
     start_epoch, best = resume(run_dir, name, model, opt, plateau, device)
+    bf16 = bf16_pays(device)
     log = open(os.path.join(run_dir, "log.jsonl"), "a")
     if start_epoch == 0:
         log.write(json.dumps({"config": cfg, "seed": args.seed, "device": device.type, "params": count_params(model),
                               "train_images": len(tr_y), "val_images": len(va_y)}) + "\n")
     for epoch in range(start_epoch, cfg["epochs"]):
         t0 = time.time()
-        loss = train_epoch(model, opt, teachers, faces, tr_y, cfg, epoch, args.seed, cosine=plateau is None)
+        loss = train_epoch(model, opt, teachers, faces, tr_y, cfg, epoch, args.seed, cosine=plateau is None, bf16=bf16)
         train_s = time.time() - t0
         # A recipe that keeps its last epoch reads validation only as a log, so a wide net may skip it (it costs
         # two thirds of a training pass on the CPU); a plateau schedule steps on it every epoch.
@@ -279,7 +290,7 @@ def main():
             best = max(best, rec.get("val_acc", best))
             torch.save({"model": model.state_dict(), "config": cfg, "epoch": epoch + 1, "val_acc": rec.get("val_acc"),
                         "val_macro_f1": rec.get("val_macro_f1")}, os.path.join(run_dir, "best.pt"))
-        rec.update(lr=opt.param_groups[0]["lr"], train_s=round(train_s, 1), images_per_s=round(len(tr_y) / train_s))
+        rec.update(lr=opt.param_groups[0]["lr"], bf16=bf16, train_s=round(train_s, 1), images_per_s=round(len(tr_y) / train_s))
         print(json.dumps(rec), flush=True)
         log.write(json.dumps(rec) + "\n")
         log.flush()
