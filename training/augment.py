@@ -86,20 +86,6 @@ def resampled(x, side):
     return torch.floor(w @ (x * 255) @ w.T + 0.5) / 255
 
 
-def random_lighting(x, p):
-    """A webcam's light on a fraction p of the faces: gamma 0.55-1.8, contrast about the face's mean x0.35-1.25 and
-    a shift of up to a quarter of the gray range, clipped (dim rooms, lamps, windows; twelfth session's REPORT)."""
-    b = x.shape[0]
-    on = (torch.rand(b) < p).view(b, 1, 1, 1)
-    gamma = torch.exp(torch.empty(b).uniform_(-0.6, 0.6)).view(b, 1, 1, 1)
-    contrast = torch.exp(torch.empty(b).uniform_(math.log(0.35), math.log(1.25))).view(b, 1, 1, 1)
-    shift = torch.empty(b).uniform_(-0.25, 0.25).view(b, 1, 1, 1)
-    y = x.clamp(0, 1) ** gamma
-    mean = y.mean((1, 2, 3), keepdim=True)
-    y = ((y - mean) * contrast + mean + shift).clamp(0, 1)
-    return torch.where(on.to(x.device), y, x)
-
-
 def random_erasing(x, p=0.5, area=(0.02, 0.2), ratio=(0.3, 3.3)):
     """Zeroes one random rectangle in a fraction p of the images (Zhong et al. 2017)."""
     b, _, h, w = x.shape

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from augment import crop_views, random_affine, random_erasing, random_lighting
+from augment import crop_views, random_affine, random_erasing
 from export_tfjs import load_rounded
 from fer_data import MOOD_IDS7, folds, load_split, posed_faces, to_moods, train_val_split
 from models import MODELS, count_params
@@ -57,14 +57,6 @@ RECIPES = {
     # added nothing). Best epoch 88 of 100; its second stage --init its best.pt --lr 0.0005 --epochs 15.
     "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
     "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
-    # Candidate T, the light team (models/emotion/REPORT.md, "Lighting"): each net trained with half its faces
-    # relit from the first epoch (augment.random_lighting), then its posed fine-tune relit alike (--init its
-    # best.pt --lr 0.0005 --epochs 15). Relit from the start the shortcut net read 1.3 points more alone and lost
-    # nothing to light; fine-tuning shipped nets on relit faces (candidate P) cost 0.4.
-    "crop40_r_light": {**CROP40, "model": "moodnet_r", "epochs": 100, "light": 0.5},
-    "crop40_r_light_posed": {**CROP40, "model": "moodnet_r", "posed": 4, "light": 0.5},
-    "crop40_l_light": {**CROP40, "light": 0.5},
-    "crop40_l_light_posed": {**CROP40, "posed": 4, "light": 0.5},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
@@ -76,8 +68,6 @@ def augmented(faces, b, cfg):
     x = faces[b].float().div_(255).unsqueeze(1)
     x = random_affine(x, cfg["rotate"], cfg["shift"], cfg["zoom"], cfg["flip"], cfg.get("crop"),
                       cfg.get("rotate_p", 1.0), cfg.get("shift_p", 1.0))
-    if cfg.get("light"):
-        x = random_lighting(x, cfg["light"])
     if cfg["erase"]:
         x = random_erasing(x, cfg["erase"])
     return x.contiguous(memory_format=torch.channels_last)
