@@ -71,6 +71,30 @@ def shortcut_net(blocks, num_classes):
         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(256, num_classes))
 
 
+class Projected(nn.Module):
+    """He et al. 2016's basic block that halves the scale and widens: ReLU(shortcut(x) + layers(x)), the first
+    convolution and the 1x1 shortcut at stride 2."""
+
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.layers = nn.Sequential(nn.Conv2d(cin, cout, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS),
+                                    nn.ReLU(), *conv_bn(cout, cout))
+        self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride=2, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS))
+
+    def forward(self, x):
+        return nn.functional.relu(self.shortcut(x) + self.layers(x))
+
+
+def mood_net_rn(num_classes=7):
+    """ResNet-18 at half width with a 3x3 stem (2.80 M parameters, about 215 M multiply-adds at 40 px): the issue's
+    GPU table's net farthest in shape from the plain stacks that fits 10 MB beside three members; candidate RN."""
+    w = 32
+    return nn.Sequential(
+        *conv_bn_relu(1, w), res_block(w), res_block(w),
+        Projected(w, 2 * w), res_block(2 * w), Projected(2 * w, 4 * w), res_block(4 * w), Projected(4 * w, 8 * w), res_block(8 * w),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(8 * w, num_classes))
+
+
 def mood_net_r(num_classes=7):
     """Depth with shortcuts, one block a scale (at 40 px: 1.36 M parameters, 111 M multiply-adds). Of the nets
     tried it agrees least with the plain stacks: the shipped model's fourth net, one window a frame like the wide
@@ -78,7 +102,7 @@ def mood_net_r(num_classes=7):
     return shortcut_net(1, num_classes)
 
 
-MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r}
+MODELS = {"moodnet": mood_net, "moodnet_l": mood_net_l, "moodnet_w": mood_net_w, "moodnet_r": mood_net_r, "moodnet_rn": mood_net_rn}
 
 
 def count_params(model):

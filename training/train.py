@@ -57,6 +57,11 @@ RECIPES = {
     # added nothing). Best epoch 88 of 100; its second stage --init its best.pt --lr 0.0005 --epochs 15.
     "crop40_r": {**CROP40, "model": "moodnet_r", "epochs": 100},
     "crop40_r_posed": {**CROP40, "model": "moodnet_r", "posed": 4},
+    # Candidate RN (models/emotion/REPORT.md): ResNet-18 at half width (models.mood_net_rn, 2.80 M) under the GPU
+    # table's schedule, about 370 s an epoch here; its second stage --init its best.pt --lr 0.0005 --epochs 15.
+    "crop40_rn": {**CROP40, "model": "moodnet_rn", "batch": 128, "lr": 0.02, "schedule": "cosine", "epochs": 70, "keep": "last",
+                  "val_every": 10},
+    "crop40_rn_posed": {**CROP40, "model": "moodnet_rn", "posed": 4},
     # One net distilled from several (--teachers a.pt,b.pt): the teachers see the very window the student sees
     # at every step (Beyer et al. 2022, "a good teacher is patient and consistent"); half of the loss is theirs.
     "crop40_l_kd_online": {**CROP40, "kd": 0.5, "kd_t": 2.0},
