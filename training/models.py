@@ -7,8 +7,8 @@ import torch.nn as nn
 BN_EPS = 1e-3
 
 
-def conv_bn(cin, cout):
-    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS)]
+def conv_bn(cin, cout, stride=1):
+    return [nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS)]
 
 
 def conv_bn_relu(cin, cout):
@@ -77,8 +77,7 @@ class Projected(nn.Module):
 
     def __init__(self, cin, cout):
         super().__init__()
-        self.layers = nn.Sequential(nn.Conv2d(cin, cout, 3, stride=2, padding=1, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS),
-                                    nn.ReLU(), *conv_bn(cout, cout))
+        self.layers = nn.Sequential(*conv_bn(cin, cout, stride=2), nn.ReLU(), *conv_bn(cout, cout))
         self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride=2, bias=False), nn.BatchNorm2d(cout, eps=BN_EPS))
 
     def forward(self, x):
